@@ -1,0 +1,70 @@
+import type { Command, CommandIO } from './command.js';
+import { UsageError } from './command.js';
+
+/** Commands load lazily so `escucha analyze` does not pay for the server's imports. */
+const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  start: () => import('./commands/start.js'),
+  workers: () => import('./commands/workers.js'),
+  import: () => import('./commands/import.js'),
+  analyze: () => import('./commands/analyze.js'),
+  eval: () => import('./commands/eval.js'),
+  train: () => import('./commands/train.js'),
+};
+
+export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(await helpText());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${await version()}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr.write(`escucha: unknown command "${name}". Run "escucha --help" for the list.\n`);
+    return 2;
+  }
+  const command = (await load()).default;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage.trim()}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`escucha ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const known = error as { code?: string; message?: string };
+    if (known.code && typeof known.code === 'string' && known.code.startsWith('ESCUCHA_')) {
+      io.stderr.write(`escucha ${name}: ${known.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+async function helpText(): Promise<string> {
+  const lines = ['escucha — social listening for citizen security and gender-based violence', ''];
+  lines.push('Usage: escucha <command> [options]   (escucha <command> --help for details)', '');
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const command = (await load()).default;
+    lines.push(`  ${name.padEnd(10)} ${command.summary}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function defaultIO(): CommandIO {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}

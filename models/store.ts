@@ -1,0 +1,163 @@
+import type { Alert, AlertRule } from './alert.js';
+import type { Annotation } from './annotation.js';
+import type { Brief } from './brief.js';
+import type { Campaign } from './campaign.js';
+import type { Enrichment } from './enrichment.js';
+import type { PostFilter } from './filter.js';
+import type { Post } from './post.js';
+import type { Granularity, Rollup } from './rollup.js';
+import type { Source } from './source.js';
+import type { User } from './user.js';
+
+/** A post as stored: its key (`platform:externalId`) and its analysis, once enriched. */
+export type StoredPost = Post & { id: string; enrichment: Enrichment | null };
+
+export interface UpsertResult {
+  /** Posts new to the store. */
+  inserted: number;
+  /** Posts already stored (same platform + externalId); their metrics are refreshed if newer. */
+  duplicates: number;
+  /** Keys of the inserted posts, in input order. */
+  insertedIds: string[];
+}
+
+export interface PostRepository {
+  /**
+   * Stores posts idempotently by (platform, externalId). An existing post keeps its text and
+   * analysis; only its metrics are replaced, and only by a newer `observedAt`.
+   */
+  upsert(posts: readonly Post[]): Promise<UpsertResult>;
+  get(id: string): Promise<StoredPost | null>;
+  getMany(ids: readonly string[]): Promise<StoredPost[]>;
+  /** Posts never analysed (or analysed by another analyser version), oldest first. */
+  pendingEnrichment(limit: number, version: string): Promise<StoredPost[]>;
+  /**
+   * Saves analyses and, in the same transaction, marks the posts' hour buckets for
+   * re-aggregation, so a crash between the two cannot lose a rollup update.
+   */
+  saveEnrichments(items: readonly { id: string; enrichment: Enrichment }[]): Promise<void>;
+  count(): Promise<number>;
+  countPendingEnrichment(version: string): Promise<number>;
+}
+
+export interface RollupRepository {
+  /** Hour buckets (ms since epoch) whose posts changed since they were last aggregated. */
+  dirtyBuckets(limit: number): Promise<number[]>;
+  /**
+   * Recomputes the hour rollups of these buckets and the day rollups of their days from the
+   * posts (idempotent), then clears their dirty marks. Returns the number of rollup rows written.
+   */
+  recompute(hourBuckets: readonly number[]): Promise<number>;
+  /** Rollup rows of a granularity within a filter's range, for the filter's dimensions. */
+  list(filter: PostFilter, granularity: Granularity): Promise<Rollup[]>;
+}
+
+/** Headline KPIs of a filter; definitions in models/metrics.ts. */
+export interface Kpis {
+  posts: number;
+  authors: number;
+  interactions: number;
+  potentialReach: number;
+  impressions: number;
+  netSentiment: number;
+  misogynyRate: number;
+  hateRate: number;
+  sentiment: { P: number; NEU: number; N: number };
+  misogyny: number;
+  hate: number;
+  /** Posts analysed in Spanish or English: the denominator of the rates. */
+  analysed: number;
+}
+
+export interface SeriesPoint {
+  bucket: string;
+  posts: number;
+  authors: number;
+  interactions: number;
+  potentialReach: number;
+  sentiment: { P: number; NEU: number; N: number };
+  netSentiment: number;
+  misogyny: number;
+  misogynyRate: number;
+  hate: number;
+}
+
+export interface AnalyticsQueries {
+  /** KPIs over the filter, computed exactly from posts (distinct authors do not add up). */
+  kpis(filter: PostFilter): Promise<Kpis>;
+  /** One point per bucket in the filter's range, from rollups. Empty buckets are included. */
+  series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]>;
+}
+
+export interface SourceRepository {
+  list(): Promise<Source[]>;
+  get(id: string): Promise<Source | null>;
+  /** Inserts or replaces the whole record. */
+  save(source: Source): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface CampaignRepository {
+  list(): Promise<Campaign[]>;
+  get(id: string): Promise<Campaign | null>;
+  save(campaign: Campaign): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface AlertRepository {
+  listRules(): Promise<AlertRule[]>;
+  saveRule(rule: AlertRule): Promise<void>;
+  deleteRule(id: string): Promise<boolean>;
+  /** Newest first. */
+  list(limit: number): Promise<Alert[]>;
+  /** Inserts unless an alert for the same rule and bucket exists; returns whether it did. */
+  insert(alert: Alert): Promise<boolean>;
+  update(alert: Alert): Promise<void>;
+}
+
+export interface BriefRepository {
+  /** Newest first. */
+  list(): Promise<Brief[]>;
+  get(id: string): Promise<{ brief: Brief; pdf: Buffer } | null>;
+  save(brief: Brief, pdf: Buffer): Promise<void>;
+}
+
+export interface UserRepository {
+  list(): Promise<User[]>;
+  get(id: string): Promise<User | null>;
+  getByEmail(email: string): Promise<User | null>;
+  save(user: User): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface AnnotationRepository {
+  add(annotation: Annotation): Promise<void>;
+  listForPost(postId: string): Promise<Annotation[]>;
+  /** All annotations, oldest first, for training. */
+  all(): Promise<Annotation[]>;
+}
+
+/** Small key/value settings (instance-wide switches, lexicon versions). */
+export interface SettingsRepository {
+  get<T>(key: string): Promise<T | null>;
+  set<T>(key: string, value: T): Promise<void>;
+}
+
+/**
+ * The one persistence port. `store/sqlite` (embedded default) and `store/mongo` (scaled)
+ * implement it, and both must pass tests/integration/store.contract.test.ts.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'mongo';
+  readonly posts: PostRepository;
+  readonly rollups: RollupRepository;
+  readonly analytics: AnalyticsQueries;
+  readonly sources: SourceRepository;
+  readonly campaigns: CampaignRepository;
+  readonly alerts: AlertRepository;
+  readonly briefs: BriefRepository;
+  readonly users: UserRepository;
+  readonly annotations: AnnotationRepository;
+  readonly settings: SettingsRepository;
+  close(): Promise<void>;
+}

@@ -1,0 +1,126 @@
+/**
+ * Versioned schema. Each migration runs once, in order, inside a transaction; the applied
+ * version is kept in `PRAGMA user_version`. Never edit a released migration: add one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: posts, their facets and text index; rollups; records.
+  `
+  CREATE TABLE posts (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    platform TEXT NOT NULL,
+    external_id TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    hour_ms INTEGER NOT NULL,
+    author_id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    observed_ms INTEGER NOT NULL,
+    enrichment TEXT,
+    analyzer_version TEXT,
+    country TEXT,
+    admin1 TEXT,
+    lang TEXT,
+    sentiment TEXT,
+    emotion TEXT,
+    misogyny INTEGER,
+    hate INTEGER,
+    interactions INTEGER NOT NULL DEFAULT 0,
+    followers INTEGER NOT NULL DEFAULT 0,
+    views INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX posts_created ON posts (created_ms) WHERE analyzer_version IS NOT NULL;
+  CREATE INDEX posts_country_created ON posts (country, created_ms) WHERE analyzer_version IS NOT NULL;
+  CREATE INDEX posts_pending ON posts (created_ms) WHERE analyzer_version IS NULL;
+  CREATE INDEX posts_version ON posts (analyzer_version);
+
+  CREATE TABLE post_topics (
+    post_rowid INTEGER NOT NULL REFERENCES posts (rowid) ON DELETE CASCADE,
+    topic TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (post_rowid, topic)
+  ) WITHOUT ROWID;
+  CREATE INDEX post_topics_topic ON post_topics (topic, created_ms);
+
+  CREATE TABLE post_campaigns (
+    post_rowid INTEGER NOT NULL REFERENCES posts (rowid) ON DELETE CASCADE,
+    campaign TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    PRIMARY KEY (post_rowid, campaign)
+  ) WITHOUT ROWID;
+  CREATE INDEX post_campaigns_campaign ON post_campaigns (campaign, created_ms);
+
+  CREATE VIRTUAL TABLE posts_fts USING fts5 (
+    text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+
+  CREATE TABLE dirty_buckets (hour_ms INTEGER PRIMARY KEY) WITHOUT ROWID;
+
+  CREATE TABLE rollups (
+    granularity TEXT NOT NULL,
+    bucket_ms INTEGER NOT NULL,
+    topic TEXT NOT NULL,
+    campaign TEXT NOT NULL,
+    country TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    posts INTEGER NOT NULL,
+    analysed INTEGER NOT NULL,
+    authors INTEGER NOT NULL,
+    interactions INTEGER NOT NULL,
+    potential_reach INTEGER NOT NULL,
+    impressions INTEGER NOT NULL,
+    sentiment_p INTEGER NOT NULL,
+    sentiment_neu INTEGER NOT NULL,
+    sentiment_n INTEGER NOT NULL,
+    emotion_anger INTEGER NOT NULL,
+    emotion_disgust INTEGER NOT NULL,
+    emotion_fear INTEGER NOT NULL,
+    emotion_joy INTEGER NOT NULL,
+    emotion_sadness INTEGER NOT NULL,
+    emotion_surprise INTEGER NOT NULL,
+    emotion_others INTEGER NOT NULL,
+    misogyny INTEGER NOT NULL,
+    hate INTEGER NOT NULL,
+    PRIMARY KEY (granularity, topic, campaign, bucket_ms, country, platform, lang)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE documents (
+    collection TEXT NOT NULL,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (collection, id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    rule_id TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (rule_id, bucket)
+  );
+  CREATE INDEX alerts_created ON alerts (created_ms);
+
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE annotations (
+    id TEXT PRIMARY KEY,
+    post_id TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX annotations_post ON annotations (post_id);
+
+  CREATE TABLE briefs (
+    id TEXT PRIMARY KEY,
+    created_ms INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    pdf BLOB NOT NULL
+  );
+  `,
+];

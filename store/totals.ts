@@ -1,0 +1,133 @@
+import { EMOTIONS } from '../models/enrichment.js';
+import { DAY_MS, filterRange, HOUR_MS, type PostFilter } from '../models/filter.js';
+import { netSentiment, rate } from '../models/metrics.js';
+import type { Granularity, Rollup } from '../models/rollup.js';
+import type { Kpis, SeriesPoint } from '../models/store.js';
+
+/**
+ * The additive totals every adapter's queries return (SQL aliases and pipeline fields use these
+ * names), turned into the port's shapes here so both adapters derive rates the same way.
+ */
+export interface MetricTotals {
+  posts: number;
+  analysed: number;
+  authors: number;
+  interactions: number;
+  potentialReach: number;
+  impressions: number;
+  sentimentP: number;
+  sentimentNeu: number;
+  sentimentN: number;
+  emotionAnger: number;
+  emotionDisgust: number;
+  emotionFear: number;
+  emotionJoy: number;
+  emotionSadness: number;
+  emotionSurprise: number;
+  emotionOthers: number;
+  misogyny: number;
+  hate: number;
+}
+
+export const TOTAL_FIELDS = [
+  'posts',
+  'analysed',
+  'authors',
+  'interactions',
+  'potentialReach',
+  'impressions',
+  'sentimentP',
+  'sentimentNeu',
+  'sentimentN',
+  'emotionAnger',
+  'emotionDisgust',
+  'emotionFear',
+  'emotionJoy',
+  'emotionSadness',
+  'emotionSurprise',
+  'emotionOthers',
+  'misogyny',
+  'hate',
+] as const satisfies readonly (keyof MetricTotals)[];
+
+export type RollupMetrics = Omit<
+  Rollup,
+  'granularity' | 'bucket' | 'country' | 'platform' | 'lang' | 'topic' | 'campaign'
+>;
+
+export function rollupMetrics(row: MetricTotals): RollupMetrics {
+  const emotions = Object.fromEntries(
+    EMOTIONS.map((e) => [e, row[`emotion${e[0]!.toUpperCase()}${e.slice(1)}` as keyof MetricTotals]]),
+  ) as Rollup['emotions'];
+  return {
+    posts: row.posts,
+    analysed: row.analysed,
+    authors: row.authors,
+    interactions: row.interactions,
+    potentialReach: row.potentialReach,
+    impressions: row.impressions,
+    sentimentP: row.sentimentP,
+    sentimentNeu: row.sentimentNeu,
+    sentimentN: row.sentimentN,
+    emotions,
+    misogyny: row.misogyny,
+    hate: row.hate,
+  };
+}
+
+export function kpisOf(row: MetricTotals): Kpis {
+  return {
+    posts: row.posts,
+    authors: row.authors,
+    interactions: row.interactions,
+    potentialReach: row.potentialReach,
+    impressions: row.impressions,
+    netSentiment: netSentiment(row.sentimentP, row.sentimentN),
+    misogynyRate: rate(row.misogyny, row.analysed),
+    hateRate: rate(row.hate, row.analysed),
+    sentiment: { P: row.sentimentP, NEU: row.sentimentNeu, N: row.sentimentN },
+    misogyny: row.misogyny,
+    hate: row.hate,
+    analysed: row.analysed,
+  };
+}
+
+/** Adds totals (e.g. rollup cells of one bucket) into an accumulator. */
+export function addTotals(into: MetricTotals, row: MetricTotals): MetricTotals {
+  for (const field of TOTAL_FIELDS) into[field] += row[field];
+  return into;
+}
+
+export function zeroTotals(): MetricTotals {
+  return Object.fromEntries(TOTAL_FIELDS.map((f) => [f, 0])) as unknown as MetricTotals;
+}
+
+/**
+ * One point per bucket of the filter's range, in order, empty buckets as zeros, from totals
+ * keyed by bucket start (ms).
+ */
+export function seriesOf(
+  filter: PostFilter,
+  granularity: Granularity,
+  totals: ReadonlyMap<number, MetricTotals>,
+): SeriesPoint[] {
+  const { start, end } = filterRange(filter);
+  const size = granularity === 'hour' ? HOUR_MS : DAY_MS;
+  const series: SeriesPoint[] = [];
+  for (let bucket = start; bucket < end; bucket += size) {
+    const row = totals.get(bucket) ?? zeroTotals();
+    series.push({
+      bucket: new Date(bucket).toISOString(),
+      posts: row.posts,
+      authors: row.authors,
+      interactions: row.interactions,
+      potentialReach: row.potentialReach,
+      sentiment: { P: row.sentimentP, NEU: row.sentimentNeu, N: row.sentimentN },
+      netSentiment: netSentiment(row.sentimentP, row.sentimentN),
+      misogyny: row.misogyny,
+      misogynyRate: rate(row.misogyny, row.analysed),
+      hate: row.hate,
+    });
+  }
+  return series;
+}

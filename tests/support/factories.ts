@@ -1,0 +1,64 @@
+import type { Enrichment } from '../../models/enrichment.js';
+import type { Post } from '../../models/post.js';
+
+/** A valid Post with sensible defaults; tests override what they are about. */
+export function makePost(overrides: Partial<Post> & { externalId: string }): Post {
+  return {
+    platform: 'mastodon',
+    url: null,
+    text: 'Texto de prueba',
+    lang: 'es',
+    createdAt: '2026-11-02T10:15:00.000Z',
+    collectedAt: '2026-11-02T12:00:00.000Z',
+    author: { id: 'a_author1', handle: 'autor1', name: null, followers: 100, verified: false, location: null },
+    metrics: { likes: 1, reposts: 0, replies: 0, quotes: 0, views: null, observedAt: '2026-11-02T12:00:00.000Z' },
+    hashtags: [],
+    mentions: [],
+    links: [],
+    place: null,
+    source: { kind: 'mastodon', queryId: null },
+    campaignIds: [],
+    ...overrides,
+  };
+}
+
+export interface EnrichmentFacts {
+  lang?: 'es' | 'en' | 'other';
+  sentiment?: 'P' | 'NEU' | 'N';
+  emotion?: Enrichment['emotions']['label'];
+  topics?: string[];
+  misogyny?: boolean;
+  hate?: boolean;
+  country?: Enrichment['places'][number]['country'] | null;
+  campaigns?: string[];
+  version?: string;
+}
+
+/** An Enrichment carrying exactly the given facts (what the rollups count). */
+export function makeEnrichment(facts: EnrichmentFacts = {}): Enrichment {
+  const sentiment = facts.sentiment ?? 'NEU';
+  return {
+    version: facts.version ?? 'test-1',
+    enrichedAt: '2026-11-02T12:00:01.000Z',
+    language: { code: facts.lang ?? 'es', score: 0.9, explanation: [] },
+    sentiment: {
+      label: sentiment,
+      score: sentiment === 'P' ? 0.6 : sentiment === 'N' ? -0.6 : 0,
+      confidence: 0.7,
+      explanation: [],
+    },
+    emotions: { label: facts.emotion ?? 'others', scores: {}, explanation: [] },
+    topics: (facts.topics ?? []).map((id) => ({ id, score: 0.9, explanation: [] })),
+    misogyny: {
+      flag: facts.misogyny ?? false,
+      score: facts.misogyny ? 0.9 : 0.1,
+      category: facts.misogyny ? 'stereotyping-dominance' : null,
+      explanation: [],
+    },
+    hate: { flag: facts.hate ?? false, score: facts.hate ? 0.9 : 0.1, explanation: [] },
+    places: facts.country
+      ? [{ country: facts.country, admin1: null, from: 'text', score: 0.8, explanation: [] }]
+      : [],
+    campaigns: (facts.campaigns ?? []).map((id) => ({ id, score: 1, explanation: [] })),
+  };
+}
