@@ -24,7 +24,8 @@ export interface UpsertResult {
 export interface PostRepository {
   /**
    * Stores posts idempotently by (platform, externalId). An existing post keeps its text and
-   * analysis; only its metrics are replaced, and only by a newer `observedAt`.
+   * analysis; only its metrics are replaced, and only by a newer `observedAt`. An adapter without
+   * multi-document transactions may apply a batch partially; retrying it is always safe.
    */
   upsert(posts: readonly Post[]): Promise<UpsertResult>;
   get(id: string): Promise<StoredPost | null>;
@@ -32,8 +33,9 @@ export interface PostRepository {
   /** Posts never analysed (or analysed by another analyser version), oldest first. */
   pendingEnrichment(limit: number, version: string): Promise<StoredPost[]>;
   /**
-   * Saves analyses and, in the same transaction, marks the posts' hour buckets for
-   * re-aggregation, so a crash between the two cannot lose a rollup update.
+   * Saves analyses and marks the posts' hour buckets for re-aggregation such that a crash at
+   * any point cannot lose a rollup update (SQLite: one transaction; MongoDB: a per-post dirty
+   * flag healed by `dirtyBuckets`).
    */
   saveEnrichments(items: readonly { id: string; enrichment: Enrichment }[]): Promise<void>;
   count(): Promise<number>;
@@ -126,6 +128,7 @@ export interface UserRepository {
   list(): Promise<User[]>;
   get(id: string): Promise<User | null>;
   getByEmail(email: string): Promise<User | null>;
+  /** Throws ConflictError when another user has the same e-mail (case-insensitive). */
   save(user: User): Promise<void>;
   delete(id: string): Promise<boolean>;
 }

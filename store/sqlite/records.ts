@@ -13,6 +13,7 @@ import type {
   UserRepository,
 } from '../../models/store.js';
 import type { User } from '../../models/user.js';
+import { ConflictError } from '../../app/errors.js';
 import type { Db } from './database.js';
 import { DocumentCollection } from './documents.js';
 
@@ -131,12 +132,19 @@ export class SqliteUsers implements UserRepository {
     return row ? (JSON.parse(row.doc) as User) : null;
   }
   async save(user: User) {
-    this.db
-      .prepare(
-        `INSERT INTO users (id, email, doc) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc`,
-      )
-      .run(user.id, user.email, JSON.stringify(user));
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO users (id, email, doc) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET email = excluded.email, doc = excluded.doc`,
+        )
+        .run(user.id, user.email, JSON.stringify(user));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new ConflictError(`a user with e-mail ${user.email} already exists`);
+      }
+      throw error;
+    }
   }
   async delete(id: string) {
     return this.db.prepare('DELETE FROM users WHERE id = ?').run(id).changes > 0;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../app/errors.js';
 import { PostFilter } from '../../models/filter.js';
 import type { Store } from '../../models/store.js';
 import { makeEnrichment, makePost, type EnrichmentFacts } from '../support/factories.js';
@@ -222,6 +223,9 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         };
         await store.users.save(user);
         expect(await store.users.getByEmail('ana@example.org')).toEqual(user);
+        await expect(store.users.save({ ...user, id: 'u2', email: 'ANA@example.org' })).rejects.toThrow(ConflictError);
+        await store.users.save({ ...user, name: 'Ana María' });
+        expect((await store.users.get('u1'))?.name).toBe('Ana María');
         await store.annotations.add({ id: 'n1', postId: 'mastodon:1', userId: 'u1', labels: { sentiment: 'N' }, note: null, createdAt: now });
         expect(await store.annotations.listForPost('mastodon:1')).toHaveLength(1);
         const brief = {

@@ -1,4 +1,4 @@
-import type { Enrichment } from '../../models/enrichment.js';
+import { EMOTIONS, type Enrichment } from '../../models/enrichment.js';
 import type { Post } from '../../models/post.js';
 
 /** A valid Post with sensible defaults; tests override what they are about. */
@@ -47,7 +47,11 @@ export function makeEnrichment(facts: EnrichmentFacts = {}): Enrichment {
       confidence: 0.7,
       explanation: [],
     },
-    emotions: { label: facts.emotion ?? 'others', scores: {}, explanation: [] },
+    emotions: {
+      label: facts.emotion ?? 'others',
+      scores: Object.fromEntries(EMOTIONS.map((e) => [e, e === (facts.emotion ?? 'others') ? 1 : 0])) as Enrichment['emotions']['scores'],
+      explanation: [],
+    },
     topics: (facts.topics ?? []).map((id) => ({ id, score: 0.9, explanation: [] })),
     misogyny: {
       flag: facts.misogyny ?? false,

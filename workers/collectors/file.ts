@@ -1,0 +1,210 @@
+import { parse as parseCsv } from 'csv-parse';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { Platform, toIso } from '../../models/common.js';
+import { Post } from '../../models/post.js';
+import { pseudonymize } from '../../models/pseudonym.js';
+import { hashtagsIn, linksIn, mentionsIn } from './entities.js';
+
+/**
+ * The `file` source: exports of other tools (JSONL, CSV) mapped to Posts. Without a column
+ * map, a record uses escucha's own field names: text, createdAt (required), id, platform, url,
+ * author (id or object), followers, likes, reposts, replies, quotes, views, lang, hashtags.
+ */
+export const FIELDS = [
+  'id', 'text', 'createdAt', 'platform', 'url', 'author', 'authorHandle', 'authorName',
+  'followers', 'verified', 'location', 'likes', 'reposts', 'replies', 'quotes', 'views', 'lang',
+  'hashtags', 'country',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+export interface FileImportOptions {
+  /** field → column (or JSON key) of the file. */
+  map: Partial<Record<Field, string>>;
+  /** Platform of rows that do not name one. */
+  platform: Platform;
+  campaignIds: string[];
+  secret: string;
+  now: Date;
+  queryId: string | null;
+}
+
+export type FileRecord = { line: number; record: Record<string, unknown> } | { line: number; error: string };
+
+/** A row that cannot become a Post; `message` says which field and why. */
+export class RowError extends Error {}
+
+export function detectFormat(path: string): 'jsonl' | 'csv' {
+  return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
+}
+
+/** Records of a file, one per line (JSONL) or row (CSV), numbered as an editor shows them. */
+export async function* readRecords(path: string, format: 'jsonl' | 'csv'): AsyncGenerator<FileRecord> {
+  if (format === 'jsonl') {
+    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    let line = 0;
+    for await (const text of lines) {
+      line++;
+      if (text.trim() === '') continue;
+      try {
+        const record: unknown = JSON.parse(text);
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+          yield { line, error: 'not a JSON object' };
+        } else yield { line, record: record as Record<string, unknown> };
+      } catch (error) {
+        yield { line, error: `malformed JSON (${(error as Error).message})` };
+      }
+    }
+    return;
+  }
+  const parser = createReadStream(path).pipe(
+    parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield { line: info.lines, record };
+  }
+}
+
+/** Columns a CSV header must have for the required fields; throws with the columns it found. */
+export function checkColumns(columns: string[], map: FileImportOptions['map']): void {
+  for (const field of ['text', 'createdAt'] as const) {
+    const column = map[field] ?? field;
+    if (!columns.includes(column)) {
+      throw new RowError(
+        `the file has no "${column}" column for ${field}; columns found: ${columns.join(', ')}. ` +
+          `Name it with --map ${field}=<column>`,
+      );
+    }
+  }
+}
+
+const Count = z.coerce.number().int().nonnegative();
+const AuthorObject = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  handle: z.string().nullish(),
+  name: z.string().nullish(),
+  followers: Count.nullish(),
+  verified: z.coerce.boolean().nullish(),
+  location: z.string().nullish(),
+});
+
+/** Maps one record to a Post, or throws RowError naming the field at fault. */
+export function recordToPost(record: Record<string, unknown>, options: FileImportOptions): Post {
+  const get = (field: Field): unknown => {
+    const value = record[options.map[field] ?? field];
+    return value === '' ? undefined : value;
+  };
+  const text = get('text');
+  if (typeof text !== 'string' || text.trim() === '') throw new RowError('text is missing or empty');
+  const createdAt = parseInstant(get('createdAt'));
+  const platformValue = get('platform');
+  const platform = platformValue === undefined ? options.platform : Platform.safeParse(platformValue).data;
+  if (!platform) throw new RowError(`platform "${String(platformValue)}" is not one of ${Platform.options.join(', ')}`);
+
+  const author = parseAuthor(get('author'), get);
+  const count = (field: Field): number | null => {
+    const value = get(field);
+    if (value === undefined || value === null) return null;
+    const parsed = Count.safeParse(typeof value === 'string' ? value.replace(/[ ,_]/g, '') : value);
+    if (!parsed.success) throw new RowError(`${field} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+    return parsed.data;
+  };
+  const rawId = get('id');
+  const externalId =
+    rawId !== undefined && rawId !== null
+      ? String(rawId)
+      : `h_${createHash('sha256').update(`${platform}\u0000${author.id}\u0000${createdAt}\u0000${text}`).digest('hex').slice(0, 24)}`;
+  const hashtags = get('hashtags');
+  const country = get('country');
+  const url = get('url');
+  const lang = get('lang');
+  const post = {
+    platform,
+    externalId,
+    url: typeof url === 'string' ? url : null,
+    text,
+    lang: typeof lang === 'string' ? lang.toLowerCase().slice(0, 16) : null,
+    createdAt,
+    collectedAt: options.now.toISOString(),
+    author: {
+      id: pseudonymize(options.secret, platform, author.id),
+      handle: author.handle,
+      name: author.name,
+      followers: author.followers ?? count('followers'),
+      verified: author.verified ?? truthy(get('verified')),
+      location: author.location ?? (typeof get('location') === 'string' ? (get('location') as string) : null),
+    },
+    metrics: {
+      likes: count('likes') ?? 0,
+      reposts: count('reposts') ?? 0,
+      replies: count('replies') ?? 0,
+      quotes: count('quotes') ?? 0,
+      views: count('views'),
+      observedAt: options.now.toISOString(),
+    },
+    hashtags: parseList(hashtags) ?? hashtagsIn(text),
+    mentions: mentionsIn(text),
+    links: linksIn(text),
+    place: typeof country === 'string' ? { country: country.toUpperCase(), admin1: null } : null,
+    source: { kind: 'file' as const, queryId: options.queryId },
+    campaignIds: options.campaignIds,
+  };
+  const parsed = Post.safeParse(post);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new RowError(`${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+const ISO_8601 =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** ISO 8601 date or date-time; without an offset it is read as UTC. */
+function parseInstant(value: unknown): string {
+  const match = typeof value === 'string' ? ISO_8601.exec(value.trim()) : null;
+  const ms = match ? Date.parse(`${match[1]}T${match[2] ?? '00:00'}${match[3] ?? 'Z'}`) : NaN;
+  if (!Number.isFinite(ms)) {
+    throw new RowError(
+      value === undefined || value === null
+        ? 'createdAt is missing (an ISO 8601 date-time such as 2026-11-02T10:15:00Z)'
+        : `createdAt ${JSON.stringify(value)} is not an ISO 8601 date-time (e.g. 2026-11-02T10:15:00Z)`,
+    );
+  }
+  return toIso(ms);
+}
+
+function parseAuthor(
+  value: unknown,
+  get: (field: Field) => unknown,
+): { id: string; handle: string | null; name: string | null; followers: number | null; verified: boolean | null; location: string | null } {
+  if (value !== null && typeof value === 'object') {
+    const parsed = AuthorObject.safeParse(value);
+    if (!parsed.success) throw new RowError(`author: ${parsed.error.issues[0]!.message}`);
+    const a = parsed.data;
+    return { id: a.id, handle: a.handle ?? null, name: a.name ?? null, followers: a.followers ?? null, verified: a.verified ?? null, location: a.location ?? null };
+  }
+  const handle = get('authorHandle');
+  const name = get('authorName');
+  const id = value ?? handle ?? 'unknown';
+  return {
+    id: String(id),
+    handle: typeof handle === 'string' ? handle : typeof value === 'string' ? value : null,
+    name: typeof name === 'string' ? name : null,
+    followers: null,
+    verified: null,
+    location: null,
+  };
+}
+
+function parseList(value: unknown): string[] | null {
+  if (Array.isArray(value)) return value.map((v) => String(v).replace(/^#/, ''));
+  if (typeof value === 'string') return value.split(/[\s,;|]+/).filter(Boolean).map((v) => v.replace(/^#/, ''));
+  return null;
+}
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 1 || (typeof value === 'string' && /^(true|1|yes|sí|si)$/i.test(value));
+}

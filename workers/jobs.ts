@@ -1,0 +1,67 @@
+import type { Config } from '../app/config.js';
+import type { Logger } from '../app/logger.js';
+import type { Store } from '../models/store.js';
+import type { Analyzer } from '../nlp/analyze.js';
+
+/** The typed catalogue of background work. Each kind has one processor in workers/processors. */
+export const JOB_NAMES = ['collect', 'enrich', 'aggregate', 'alert', 'brief'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobPayloads {
+  /** One pass of a listening source. */
+  collect: { sourceId: string };
+  /** Analyse these posts; without ids, sweep every post not yet analysed by this version. */
+  enrich: { postIds?: string[] };
+  /** Recompute the rollups of every bucket marked dirty. */
+  aggregate: Record<string, never>;
+  /** Evaluate alert rules on fresh rollups. */
+  alert: Record<string, never>;
+  /** Generate the weekly brief (the last complete ISO week unless `week` is given). */
+  brief: { week?: string };
+}
+
+export interface JobOutcome {
+  status: 'success' | 'skipped';
+  /** Counts and facts worth logging (posts analysed, buckets recomputed...). */
+  detail?: Record<string, unknown>;
+}
+
+export interface EnqueueOptions {
+  /** Stable id: a job with the id of one still waiting is not added twice. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/** Where processors and producers put work; both runners implement it. */
+export interface JobQueue {
+  enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
+}
+
+/** Everything a processor may use. Processors keep their state in the store, never in the queue. */
+export interface ProcessorContext {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  analyzer: Analyzer;
+  queue: JobQueue;
+}
+
+/** A processor throws to fail (the runner retries with backoff) and returns an outcome otherwise. */
+export type Processor<N extends JobName> = (
+  data: JobPayloads[N],
+  context: ProcessorContext,
+) => Promise<JobOutcome>;
+
+export type ProcessorMap = { [N in JobName]?: Processor<N> };
+
+export interface JobRunner extends JobQueue {
+  readonly kind: 'inline' | 'bullmq';
+  /** Starts consuming jobs (a producer-only BullMQ runner does not). */
+  start(): Promise<void>;
+  /** Resolves when nothing is waiting, delayed or running (inline runner; BullMQ: its queues). */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Retry policy shared by both runners. */
+export const RETRY = { attempts: 5, backoffMs: 1_000 } as const;
