@@ -49,6 +49,7 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
     });
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('give exactly one file to import');
+    const map = parseMap(values.map ?? []);
     if (!existsSync(file)) throw new UsageError(`file not found: ${file}`);
     const format = values.format ?? detectFormat(file);
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format must be jsonl or csv');
@@ -58,7 +59,6 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
       if (!Identifier.safeParse(id).success) throw new UsageError(`--campaign "${id}" is not a valid campaign id`);
       return id;
     });
-    const map = parseMap(values.map ?? []);
 
     const config = loadConfig(io.env);
     const app = await createAppContext(config, { consume: !config.redisUrl });
@@ -89,6 +89,8 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
           const jobId = createHash('sha1').update(result.insertedIds.join('\n')).digest('hex');
           await app.runner.enqueue('enrich', { postIds: result.insertedIds }, { jobId: `import-${jobId}` });
         }
+        // Duplicates may carry newer metrics: their buckets are dirty again.
+        if (result.duplicates > 0) await app.runner.enqueue('aggregate', {}, { jobId: 'aggregate' });
         batch = [];
       };
       let checked = format === 'jsonl';

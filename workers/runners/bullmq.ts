@@ -63,6 +63,8 @@ export class BullmqRunner implements JobRunner {
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}) {
+    // A kind nobody processes would wait forever (and keep drain() waiting).
+    if (!this.options.processors[name]) return;
     await this.queue(name).add(name, data, {
       // BullMQ job ids may not contain ':'.
       jobId: options.jobId?.replaceAll(':', '-'),
@@ -104,7 +106,7 @@ export class BullmqRunner implements JobRunner {
   async drain() {
     for (;;) {
       let busy = 0;
-      for (const name of JOB_NAMES) {
+      for (const name of JOB_NAMES.filter((n) => this.options.processors[n])) {
         const counts = await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'prioritized');
         busy += Object.values(counts).reduce((a, b) => a + b, 0);
       }

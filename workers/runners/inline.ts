@@ -52,6 +52,7 @@ export class InlineRunner implements JobRunner {
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}) {
+    if (!this.options.processors[name]) return;
     const jobId = options.jobId ? `${name}:${options.jobId}` : undefined;
     if (jobId && this.waitingIds.has(jobId)) return;
     if (jobId) this.waitingIds.add(jobId);
@@ -108,14 +109,11 @@ export class InlineRunner implements JobRunner {
   }
 
   private async run(job: PendingJob) {
-    const processor = this.options.processors[job.name] as
-      | ((data: unknown, context: ProcessorContext) => Promise<{ status: string; detail?: unknown }>)
-      | undefined;
+    const processor = this.options.processors[job.name] as (
+      data: unknown,
+      context: ProcessorContext,
+    ) => Promise<{ status: string; detail?: unknown }>;
     const log = this.options.logger.child({ job: job.name, jobId: job.jobId, attempt: job.attempt });
-    if (!processor) {
-      log.warn('no processor for this job kind; skipped');
-      return;
-    }
     try {
       const outcome = await processor(job.data, this.options.context());
       log.debug({ outcome }, 'job done');
