@@ -11,18 +11,18 @@ const EnvSchema = z.object({
   ESCUCHA_DATA_DIR: z.string().min(1).default('./data'),
   MONGODB_URI: z
     .string()
-    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .regex(/^mongodb(\+srv)?:\/\//, 'debe empezar por mongodb:// o mongodb+srv://')
     .optional(),
   MONGODB_DB: z.string().min(1).default('escucha'),
   REDIS_URL: z
     .string()
-    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .regex(/^rediss?:\/\//, 'debe empezar por redis:// o rediss://')
     .optional(),
-  ESCUCHA_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  ESCUCHA_SECRET: z.string().min(16, 'debe tener al menos 16 caracteres').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ESCUCHA_DEFAULT_SOURCES: z.enum(['on', 'off']).default('on'),
   ESCUCHA_ADMIN_EMAIL: z.email().optional(),
-  ESCUCHA_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  ESCUCHA_ADMIN_PASSWORD: z.string().min(10, 'debe tener al menos 10 caracteres').optional(),
   ESCUCHA_CORS_ORIGINS: z.string().default(''),
   ESCUCHA_ONNX_DIR: z.string().optional(),
   ESCUCHA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -60,14 +60,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map(
       (issue) => `${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')}: ${issue.message}`,
     );
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`configuración no válida: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.ESCUCHA_DATA_DIR);
   ensureWritableDir(dataDir);
   if ((e.ESCUCHA_ADMIN_EMAIL === undefined) !== (e.ESCUCHA_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(
-      'set both ESCUCHA_ADMIN_EMAIL and ESCUCHA_ADMIN_PASSWORD, or neither (a one-time password is then printed)',
+      'defina ESCUCHA_ADMIN_EMAIL y ESCUCHA_ADMIN_PASSWORD juntas, o ninguna (entonces se imprime una contraseña de un solo uso)',
     );
   }
   return {
@@ -98,8 +98,8 @@ function ensureWritableDir(dir: string): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     throw new ConfigError(
-      `data directory ${dir} is not writable (${(error as NodeJS.ErrnoException).code ?? 'error'}): ` +
-        'set ESCUCHA_DATA_DIR to a folder you can write to',
+      `no se puede escribir en el directorio de datos ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}): ` +
+        'indique en ESCUCHA_DATA_DIR una carpeta con permiso de escritura',
     );
   }
 }

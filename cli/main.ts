@@ -6,9 +6,14 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   start: () => import('./commands/start.js'),
   workers: () => import('./commands/workers.js'),
   import: () => import('./commands/import.js'),
+  collect: () => import('./commands/collect.js'),
+  sources: () => import('./commands/sources.js'),
   analyze: () => import('./commands/analyze.js'),
   eval: () => import('./commands/eval.js'),
   train: () => import('./commands/train.js'),
+  demo: () => import('./commands/demo.js'),
+  brief: () => import('./commands/brief.js'),
+  user: () => import('./commands/user.js'),
 };
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
@@ -23,7 +28,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr.write(`escucha: unknown command "${name}". Run "escucha --help" for the list.\n`);
+    io.stderr.write(`escucha: no existe el comando "${name}". "escucha --help" muestra la lista.\n`);
     return 2;
   }
   const command = (await load()).default;
@@ -48,8 +53,8 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
 }
 
 async function helpText(): Promise<string> {
-  const lines = ['escucha — social listening for citizen security and gender-based violence', ''];
-  lines.push('Usage: escucha <command> [options]   (escucha <command> --help for details)', '');
+  const lines = ['escucha — escucha social para la seguridad ciudadana y la violencia basada en género', ''];
+  lines.push('Uso: escucha <comando> [opciones]   (escucha <comando> --help para el detalle)', '');
   for (const [name, load] of Object.entries(COMMANDS)) {
     const command = (await load()).default;
     lines.push(`  ${name.padEnd(10)} ${command.summary}`);

@@ -1,3 +1,4 @@
+import { ANALYST_EVIDENCE } from './corrections.js';
 import type { Enrichment } from './enrichment.js';
 import { interactionsOf, type Post } from './post.js';
 
@@ -31,9 +32,10 @@ const DAY = 86_400_000;
 export function postFacets(post: Post, enrichment: Enrichment): PostFacets {
   const createdMs = Date.parse(post.createdAt);
   const best = enrichment.places[0];
-  const country = post.place?.country ?? best?.country ?? '';
+  const corrected = best?.explanation.some((e) => e.feature === ANALYST_EVIDENCE.feature) ?? false;
+  const country = (corrected ? best?.country : null) ?? post.place?.country ?? best?.country ?? '';
   const admin1 =
-    post.place?.country && post.place.admin1
+    !corrected && post.place?.country && post.place.admin1
       ? post.place.admin1
       : best && best.country === country
         ? best.admin1

@@ -21,23 +21,23 @@ const BATCH = 1_000;
 
 const command: Command = {
   name: 'import',
-  summary: 'import posts from a JSONL or CSV export (idempotent)',
+  summary: 'importa publicaciones de un archivo JSONL o CSV (idempotente)',
   usage: `
-escucha import <file> [options]
+escucha import <archivo> [opciones]
 
-Imports posts from a JSONL or CSV file. Re-importing the same file inserts nothing new.
-Without --map a record uses escucha's field names: text and createdAt (ISO 8601) are
-required; id, platform, url, author (id or object), followers, likes, reposts, replies,
-quotes, views, lang, hashtags and country are optional.
+Importa publicaciones de un archivo JSONL o CSV. Volver a importar el mismo archivo no inserta
+nada nuevo (solo actualiza las métricas). Sin --map, cada registro usa los campos de escucha:
+text y createdAt (ISO 8601) son obligatorios; id, platform, url, author (id u objeto),
+followers, likes, reposts, replies, quotes, views, lang, hashtags y country son opcionales.
 
-Options:
-  --format jsonl|csv      file format (default: from the extension)
-  --map field=column      read a field from another column, repeatable (fields: ${FIELDS.join(', ')})
-  --platform <name>       platform of rows that name none (default: file)
-  --campaign <id>         assign every post to this campaign, repeatable
-  --wait                  with REDIS_URL, wait until the workers have processed the import
+Opciones:
+  --format jsonl|csv      formato del archivo (por defecto, según la extensión)
+  --map campo=columna     lee un campo de otra columna; repetible (campos: ${FIELDS.join(', ')})
+  --platform <nombre>     plataforma de las filas que no indican ninguna (por defecto: file)
+  --campaign <id>         asigna todas las publicaciones a esta campaña; repetible
+  --wait                  con REDIS_URL, espera a que los workers procesen la importación
 
-Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"rejected":N}.`,
+La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rejected":N}.`,
 
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -48,15 +48,15 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
       wait: { type: 'boolean' },
     });
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError('give exactly one file to import');
+    if (!file || positionals.length > 1) throw new UsageError('indique un único archivo para importar');
     const map = parseMap(values.map ?? []);
-    if (!existsSync(file)) throw new UsageError(`file not found: ${file}`);
+    if (!existsSync(file)) throw new UsageError(`no se encuentra el archivo: ${file}`);
     const format = values.format ?? detectFormat(file);
-    if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format must be jsonl or csv');
+    if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format debe ser jsonl o csv');
     const platform = Platform.safeParse(values.platform ?? 'file');
-    if (!platform.success) throw new UsageError(`--platform must be one of ${Platform.options.join(', ')}`);
+    if (!platform.success) throw new UsageError(`--platform debe ser una de ${Platform.options.join(', ')}`);
     const campaignIds = (values.campaign ?? []).map((id) => {
-      if (!Identifier.safeParse(id).success) throw new UsageError(`--campaign "${id}" is not a valid campaign id`);
+      if (!Identifier.safeParse(id).success) throw new UsageError(`--campaign "${id}" no es un identificador de campaña válido`);
       return id;
     });
 
@@ -66,7 +66,7 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
     try {
       for (const id of campaignIds) {
         if (!(await app.store.campaigns.get(id))) {
-          io.stderr.write(`warning: campaign "${id}" is not defined yet; posts are tagged with it anyway\n`);
+          io.stderr.write(`aviso: la campaña "${id}" aún no está definida; las publicaciones se etiquetan igualmente\n`);
         }
       }
       await app.runner.start();
@@ -98,7 +98,7 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
         if ('error' in item) {
           summary.read++;
           summary.rejected++;
-          io.stderr.write(`line ${item.line}: ${item.error}; skipped\n`);
+          io.stderr.write(`línea ${item.line}: ${item.error}; omitida\n`);
           continue;
         }
         if (!checked) {
@@ -115,7 +115,7 @@ Prints a JSON summary as its last line: {"read":N,"inserted":N,"duplicates":N,"r
         } catch (error) {
           if (!(error instanceof RowError)) throw error;
           summary.rejected++;
-          io.stderr.write(`line ${item.line}: ${error.message}; skipped\n`);
+          io.stderr.write(`línea ${item.line}: ${error.message}; omitida\n`);
         }
         if (batch.length >= BATCH) await flush();
         bar.update(summary.read);
@@ -136,9 +136,9 @@ function parseMap(pairs: string[]): FileImportOptions['map'] {
   const map: FileImportOptions['map'] = {};
   for (const pair of pairs) {
     const [field, column] = pair.split('=', 2);
-    if (!field || !column) throw new UsageError(`--map "${pair}" must look like field=column`);
+    if (!field || !column) throw new UsageError(`--map "${pair}" debe tener la forma campo=columna`);
     if (!(FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError(`--map: unknown field "${field}"; fields: ${FIELDS.join(', ')}`);
+      throw new UsageError(`--map: campo desconocido "${field}"; campos: ${FIELDS.join(', ')}`);
     }
     map[field as Field] = column;
   }

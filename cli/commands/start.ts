@@ -3,19 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../app/config.js';
 import { createAppContext } from '../../app/context.js';
 import { createServerApp } from '../../server/app.js';
+import { ensureFirstAdmin } from '../../server/auth/accounts.js';
+import { seedDefaultSources } from '../../workers/default-sources.js';
 import { Scheduler } from '../../workers/scheduler.js';
 import { parseCommandArgs, type Command } from '../command.js';
 import { version } from '../main.js';
 
 const command: Command = {
   name: 'start',
-  summary: 'run the API, the dashboard and (without REDIS_URL) the job runner',
+  summary: 'ejecuta la API, el panel y (sin REDIS_URL) los trabajos en segundo plano',
   usage: `
 escucha start [--port N]
 
-Runs the API and the dashboard on http://localhost:8080 (PORT), the scheduler and, in the
-embedded mode (no REDIS_URL), the job runner in this process. With REDIS_URL set, jobs go to
-Redis and "escucha workers" processes run them.`,
+Ejecuta la API y el panel en http://localhost:8080 (PORT), el planificador y, en el modo
+integrado (sin REDIS_URL), los trabajos en este mismo proceso. Con REDIS_URL, los trabajos van
+a Redis y los ejecutan procesos "escucha workers".`,
 
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { port: { type: 'string' } }, false);
@@ -23,8 +25,10 @@ Redis and "escucha workers" processes run them.`,
     const app = await createAppContext(config, { consume: !config.redisUrl });
     const { logger } = app;
     await app.runner.start();
-    const scheduler = new Scheduler({ queue: app.runner, logger });
+    await seedDefaultSources(app.store, { enabled: config.defaultSources, logger });
+    const scheduler = new Scheduler({ queue: app.runner, logger, store: app.store });
     await scheduler.start();
+    await ensureFirstAdmin(app.store, config, io.stderr);
     const server = createServerApp({
       ...app,
       version: await version(),
@@ -35,7 +39,7 @@ Redis and "escucha workers" processes run them.`,
       server.once('error', (error: NodeJS.ErrnoException) =>
         reject(
           error.code === 'EADDRINUSE'
-            ? Object.assign(new Error(`port ${config.port} is in use: set PORT to a free port`), { code: 'ESCUCHA_PORT' })
+            ? Object.assign(new Error(`el puerto ${config.port} está ocupado: indique un puerto libre en PORT`), { code: 'ESCUCHA_PORT' })
             : error,
         ),
       );
@@ -44,7 +48,7 @@ Redis and "escucha workers" processes run them.`,
     const port = typeof address === 'object' && address ? address.port : config.port;
     logger.info({ port, store: app.store.kind, queue: app.runner.kind }, 'escucha is listening');
     io.stderr.write(
-      `escucha ${await version()} — http://localhost:${port} (store: ${app.store.kind}, queue: ${app.runner.kind}, data: ${config.dataDir})\n`,
+      `escucha ${await version()} — http://localhost:${port} (almacén: ${app.store.kind}, cola: ${app.runner.kind}, datos: ${config.dataDir})\n`,
     );
     await untilSignal();
     scheduler.stop();

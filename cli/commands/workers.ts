@@ -5,12 +5,12 @@ import { untilSignal } from './start.js';
 
 const command: Command = {
   name: 'workers',
-  summary: 'process queued jobs from Redis (scaled mode; run as many as you like)',
+  summary: 'procesa los trabajos en cola de Redis (modo escalado; tantos procesos como quiera)',
   usage: `
 escucha workers [--concurrency N]
 
-Consumes the BullMQ queues in REDIS_URL with the store in MONGODB_URI (or the data dir).
-Start any number of these processes, on any machines sharing Redis and the store.`,
+Consume las colas BullMQ de REDIS_URL con el almacén de MONGODB_URI (o del directorio de datos).
+Puede iniciar cuantos procesos quiera, en cualquier máquina que comparta Redis y el almacén.`,
 
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { concurrency: { type: 'string' } }, false);
@@ -18,13 +18,13 @@ Start any number of these processes, on any machines sharing Redis and the store
     const config = loadConfig(env);
     if (!config.redisUrl) {
       throw new UsageError(
-        'workers need REDIS_URL (e.g. redis://127.0.0.1:6379); in the embedded mode "escucha start" runs jobs itself',
+        'los workers necesitan REDIS_URL (p. ej. redis://127.0.0.1:6379); en el modo integrado "escucha start" ejecuta los trabajos',
       );
     }
     const app = await createAppContext(config, { consume: true });
     await app.runner.start();
     app.logger.info({ store: app.store.kind, concurrency: config.workerConcurrency }, 'workers started');
-    io.stderr.write(`escucha workers: consuming ${config.redisUrl.replace(/\/\/[^@]*@/, '//***@')} (store: ${app.store.kind})\n`);
+    io.stderr.write(`escucha workers: consumiendo ${config.redisUrl.replace(/\/\/[^@]*@/, '//***@')} (almacén: ${app.store.kind})\n`);
     await untilSignal();
     await app.close();
     return 0;

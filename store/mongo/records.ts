@@ -201,6 +201,13 @@ export class MongoAnnotations implements AnnotationRepository {
       .toArray();
     return docs.map((d) => fromDocument<Annotation>(d, ['createdMs']));
   }
+  async listForPosts(postIds: readonly string[]) {
+    if (postIds.length === 0) return [];
+    const docs = await this.annotations
+      .find({ postId: { $in: [...postIds] } }, { sort: { createdMs: 1, _id: 1 } })
+      .toArray();
+    return docs.map((d) => fromDocument<Annotation>(d, ['createdMs']));
+  }
   async all() {
     const docs = await this.annotations.find({}, { sort: { createdMs: 1, _id: 1 } }).toArray();
     return docs.map((d) => fromDocument<Annotation>(d, ['createdMs']));

@@ -1,15 +1,11 @@
 import type { Alert, AlertRule } from '../../models/alert.js';
 import type { Annotation } from '../../models/annotation.js';
 import type { Brief } from '../../models/brief.js';
-import type { Campaign } from '../../models/campaign.js';
-import type { Source } from '../../models/source.js';
 import type {
   AlertRepository,
   AnnotationRepository,
   BriefRepository,
-  CampaignRepository,
   SettingsRepository,
-  SourceRepository,
   UserRepository,
 } from '../../models/store.js';
 import type { User } from '../../models/user.js';
@@ -17,40 +13,22 @@ import { ConflictError } from '../../app/errors.js';
 import type { Db } from './database.js';
 import { DocumentCollection } from './documents.js';
 
-export class SqliteSources implements SourceRepository {
+/** Whole-record CRUD over a document collection: sources, campaigns. */
+export class SqliteRecords<T extends { id: string }> {
   private readonly docs;
-  constructor(db: Db) {
-    this.docs = new DocumentCollection<Source>(db, 'sources');
+  constructor(db: Db, collection: string) {
+    this.docs = new DocumentCollection<T>(db, collection);
   }
-  async list() {
+  async list(): Promise<T[]> {
     return this.docs.list();
   }
-  async get(id: string) {
+  async get(id: string): Promise<T | null> {
     return this.docs.get(id);
   }
-  async save(source: Source) {
-    this.docs.save(source);
+  async save(record: T): Promise<void> {
+    this.docs.save(record);
   }
-  async delete(id: string) {
-    return this.docs.delete(id);
-  }
-}
-
-export class SqliteCampaigns implements CampaignRepository {
-  private readonly docs;
-  constructor(db: Db) {
-    this.docs = new DocumentCollection<Campaign>(db, 'campaigns');
-  }
-  async list() {
-    return this.docs.list();
-  }
-  async get(id: string) {
-    return this.docs.get(id);
-  }
-  async save(campaign: Campaign) {
-    this.docs.save(campaign);
-  }
-  async delete(id: string) {
+  async delete(id: string): Promise<boolean> {
     return this.docs.delete(id);
   }
 }
@@ -163,6 +141,17 @@ export class SqliteAnnotations implements AnnotationRepository {
       .prepare<[string], { doc: string }>('SELECT doc FROM annotations WHERE post_id = ? ORDER BY created_ms, id')
       .all(postId)
       .map((row) => JSON.parse(row.doc) as Annotation);
+  }
+  async listForPosts(postIds: readonly string[]) {
+    const found: Annotation[] = [];
+    for (let i = 0; i < postIds.length; i += 500) {
+      const chunk = postIds.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT doc FROM annotations WHERE post_id IN (${chunk.map(() => '?').join(', ')})`)
+        .all(...chunk) as { doc: string }[];
+      found.push(...rows.map((row) => JSON.parse(row.doc) as Annotation));
+    }
+    return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
   async all() {
     return this.db

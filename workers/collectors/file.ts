@@ -51,10 +51,10 @@ export async function* readRecords(path: string, format: 'jsonl' | 'csv'): Async
       try {
         const record: unknown = JSON.parse(text);
         if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-          yield { line, error: 'not a JSON object' };
+          yield { line, error: 'no es un objeto JSON' };
         } else yield { line, record: record as Record<string, unknown> };
       } catch (error) {
-        yield { line, error: `malformed JSON (${(error as Error).message})` };
+        yield { line, error: `JSON mal formado (${(error as Error).message})` };
       }
     }
     return;
@@ -73,8 +73,8 @@ export function checkColumns(columns: string[], map: FileImportOptions['map']): 
     const column = map[field] ?? field;
     if (!columns.includes(column)) {
       throw new RowError(
-        `the file has no "${column}" column for ${field}; columns found: ${columns.join(', ')}. ` +
-          `Name it with --map ${field}=<column>`,
+        `el archivo no tiene la columna "${column}" para ${field}; columnas encontradas: ${columns.join(', ')}. ` +
+          `Indíquela con --map ${field}=<columna>`,
       );
     }
   }
@@ -97,18 +97,18 @@ export function recordToPost(record: Record<string, unknown>, options: FileImpor
     return value === '' ? undefined : value;
   };
   const text = get('text');
-  if (typeof text !== 'string' || text.trim() === '') throw new RowError('text is missing or empty');
+  if (typeof text !== 'string' || text.trim() === '') throw new RowError('falta text o está vacío');
   const createdAt = parseInstant(get('createdAt'));
   const platformValue = get('platform');
   const platform = platformValue === undefined ? options.platform : Platform.safeParse(platformValue).data;
-  if (!platform) throw new RowError(`platform "${String(platformValue)}" is not one of ${Platform.options.join(', ')}`);
+  if (!platform) throw new RowError(`la plataforma "${String(platformValue)}" no es una de ${Platform.options.join(', ')}`);
 
   const author = parseAuthor(get('author'), get);
   const count = (field: Field): number | null => {
     const value = get(field);
     if (value === undefined || value === null) return null;
     const parsed = Count.safeParse(typeof value === 'string' ? value.replace(/[ ,_]/g, '') : value);
-    if (!parsed.success) throw new RowError(`${field} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
+    if (!parsed.success) throw new RowError(`${field} debe ser un número entero ≥ 0, no ${JSON.stringify(value)}`);
     return parsed.data;
   };
   const rawId = get('id');
@@ -169,8 +169,8 @@ function parseInstant(value: unknown): string {
   if (!Number.isFinite(ms)) {
     throw new RowError(
       value === undefined || value === null
-        ? 'createdAt is missing (an ISO 8601 date-time such as 2026-11-02T10:15:00Z)'
-        : `createdAt ${JSON.stringify(value)} is not an ISO 8601 date-time (e.g. 2026-11-02T10:15:00Z)`,
+        ? 'falta createdAt (una fecha ISO 8601 como 2026-11-02T10:15:00Z)'
+        : `createdAt ${JSON.stringify(value)} no es una fecha ISO 8601 (p. ej. 2026-11-02T10:15:00Z)`,
     );
   }
   return toIso(ms);

@@ -1,3 +1,4 @@
+import { applyCorrection, type Correction } from '../../models/corrections.js';
 import { Enrichment } from '../../models/enrichment.js';
 import type { StoredPost } from '../../models/store.js';
 import type { AnalysisInput } from '../../nlp/analyze.js';
@@ -19,9 +20,17 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, queue
     const todo = posts.filter((post) => post.enrichment?.version !== analyzer.version);
     if (todo.length === 0) return;
     const results = await analyzer.analyzeBatch(todo.map((post) => analysisInput(post, campaigns)));
+    const corrections = await store.annotations.listForPosts(todo.map((post) => post.id));
     const enrichedAt = new Date().toISOString();
     await store.posts.saveEnrichments(
-      todo.map((post, i) => ({ id: post.id, enrichment: Enrichment.parse({ ...results[i], enrichedAt }) })),
+      todo.map((post, i) => {
+        let enrichment = Enrichment.parse({ ...results[i], version: analyzer.version, enrichedAt });
+        // Analysts' corrections outlive re-analysis by a new analyser version.
+        for (const annotation of corrections.filter((a) => a.postId === post.id)) {
+          enrichment = applyCorrection(enrichment, annotation.labels as Correction);
+        }
+        return { id: post.id, enrichment };
+      }),
     );
     analysed += todo.length;
   };

@@ -49,6 +49,11 @@ export class BullmqRunner implements JobRunner {
 
   constructor(private readonly options: BullmqRunnerOptions) {}
 
+  /** The queues of every processed job kind, for the admins' queue board. */
+  dashboardQueues(): Queue[] {
+    return JOB_NAMES.filter((name) => this.options.processors[name]).map((name) => this.queue(name));
+  }
+
   private queue(name: JobName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

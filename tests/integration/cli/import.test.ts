@@ -33,7 +33,7 @@ describe('escucha import', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 
   it('reports bad lines by number, skips them and keeps the good ones', async () => {
     const dataDir = tempDir();
@@ -52,9 +52,9 @@ describe('escucha import', () => {
     const result = await runCli(['import', file], { ESCUCHA_DATA_DIR: dataDir });
     expect(result.code).toBe(0);
     expect(result.summary).toEqual({ read: 5, inserted: 2, duplicates: 0, rejected: 3 });
-    expect(result.stderr).toMatch(/^line 2: malformed JSON/m);
-    expect(result.stderr).toMatch(/^line 3: createdAt is missing/m);
-    expect(result.stderr).toMatch(/^line 5: likes must be a whole number/m);
+    expect(result.stderr).toMatch(/^línea 2: JSON mal formado/m);
+    expect(result.stderr).toMatch(/^línea 3: falta createdAt/m);
+    expect(result.stderr).toMatch(/^línea 5: likes debe ser un número entero/m);
   });
 
   it('imports CSV with a column map and refuses a CSV without a text column, keeping stored posts', async () => {
@@ -71,16 +71,16 @@ describe('escucha import', () => {
     writeFileSync(bad, 'Fecha,Cuerpo\n2026-11-02,hola\n');
     const refused = await runCli(['import', bad, '--map', 'createdAt=Fecha'], { ESCUCHA_DATA_DIR: dataDir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/no "text" column for text; columns found: Fecha, Cuerpo/);
+    expect(refused.stderr).toMatch(/no tiene la columna "text" para text; columnas encontradas: Fecha, Cuerpo/);
     const store = createSqliteStore(dataDir);
     expect(await store.posts.count()).toBe(2);
     await store.close();
   });
 
   it.each([
-    [['import'], /give exactly one file/, 2],
-    [['import', '/nonexistent/file.jsonl'], /file not found/, 2],
-    [['import', 'x.jsonl', '--map', 'texto=Mensaje'], /unknown field "texto"/, 2],
+    [['import'], /indique un único archivo/, 2],
+    [['import', '/nonexistent/file.jsonl'], /no se encuentra el archivo/, 2],
+    [['import', 'x.jsonl', '--map', 'texto=Mensaje'], /campo desconocido "texto"/, 2],
     [['import', 'x.jsonl', '--bogus'], /Unknown option '--bogus'/, 2],
   ])('refuses %o with a clear message', async (argv, message, code) => {
     const result = await runCli(argv, { ESCUCHA_DATA_DIR: tempDir() });
@@ -93,6 +93,6 @@ describe('escucha import', () => {
     writeFileSync(file, jsonl(1));
     const result = await runCli(['import', file], { ESCUCHA_DATA_DIR: tempDir(), PORT: 'abc' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/invalid configuration: PORT="abc"/);
+    expect(result.stderr).toMatch(/configuración no válida: PORT="abc"/);
   });
 });

@@ -93,5 +93,5 @@ describe.skipIf(!redis.url)('BullMQ runner (real Redis)', () => {
     } finally {
       await store.close();
     }
-  });
+  }, 120_000);
 });

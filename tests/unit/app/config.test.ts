@@ -18,10 +18,10 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'ochenta' }, /PORT="ochenta"/],
-    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL="localhost:6379": must start with redis:\/\//],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL="localhost:6379": debe empezar por redis:\/\//],
     [{ MONGODB_URI: 'http://x' }, /MONGODB_URI=.*mongodb:\/\//],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
-    [{ ESCUCHA_ADMIN_EMAIL: 'a@b.org' }, /set both ESCUCHA_ADMIN_EMAIL and ESCUCHA_ADMIN_PASSWORD/],
+    [{ ESCUCHA_ADMIN_EMAIL: 'a@b.org' }, /defina ESCUCHA_ADMIN_EMAIL y ESCUCHA_ADMIN_PASSWORD juntas/],
   ])('fails fast on %o', (env, message) => {
     expect(() => loadConfig({ ESCUCHA_DATA_DIR: dir(), ...env })).toThrow(message);
   });
@@ -30,7 +30,7 @@ describe('loadConfig', () => {
     const file = join(dir(), 'a-file');
     writeFileSync(file, '');
     expect(() => loadConfig({ ESCUCHA_DATA_DIR: join(file, 'data') })).toThrow(
-      /data directory .*a-file\/data is not writable \(ENOTDIR\): set ESCUCHA_DATA_DIR/,
+      /directorio de datos .*a-file\/data \(ENOTDIR\): indique en ESCUCHA_DATA_DIR/,
     );
   });
 });

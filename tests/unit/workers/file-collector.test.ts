@@ -57,11 +57,11 @@ describe('file collector: record → Post', () => {
   });
 
   it.each([
-    [{ createdAt: '2026-11-02' }, /text is missing/],
-    [{ text: 'x' }, /createdAt is missing/],
-    [{ text: 'x', createdAt: 'ayer' }, /"ayer" is not an ISO 8601/],
-    [{ text: 'x', createdAt: '2026-11-02', likes: -2 }, /likes must be a whole number/],
-    [{ text: 'x', createdAt: '2026-11-02', platform: 'myspace' }, /platform "myspace" is not one of/],
+    [{ createdAt: '2026-11-02' }, /falta text/],
+    [{ text: 'x' }, /falta createdAt/],
+    [{ text: 'x', createdAt: 'ayer' }, /"ayer" no es una fecha ISO 8601/],
+    [{ text: 'x', createdAt: '2026-11-02', likes: -2 }, /likes debe ser un número entero/],
+    [{ text: 'x', createdAt: '2026-11-02', platform: 'myspace' }, /la plataforma "myspace" no es una de/],
     [{ text: 'x', createdAt: '2026-11-02', country: 'MX' }, /place.country/],
   ])('rejects %o with a reason', (record, reason) => {
     expect(() => recordToPost(record, options)).toThrow(RowError);
@@ -70,7 +70,7 @@ describe('file collector: record → Post', () => {
 
   it('requires the text and createdAt columns and says which exist', () => {
     expect(() => checkColumns(['Fecha', 'Mensaje'], { createdAt: 'Fecha' })).toThrow(
-      /no "text" column for text; columns found: Fecha, Mensaje. Name it with --map text=<column>/,
+      /no tiene la columna "text" para text; columnas encontradas: Fecha, Mensaje. Indíquela con --map text=<columna>/,
     );
     expect(() => checkColumns(['Fecha', 'Mensaje'], { createdAt: 'Fecha', text: 'Mensaje' })).not.toThrow();
   });

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import {
+  AuthorRanking,
+  BreakdownDimension,
+  EntityKind,
+  NarrativeOptions,
+} from '../../models/analytics.js';
+import type { RouteDeps } from '../deps.js';
+import { ResourceNotFoundError } from '../errors.js';
+import { disclosureFor, redactText, viewPost, viewSummary } from '../privacy.js';
+import { defineRoute, type Route } from '../registry.js';
+import { ApiFilter, IdParam } from './schemas.js';
+import { KPI_FIELDS } from './overview.js';
+import type { PostSummary } from '../../models/analytics.js';
+import type { Table } from '../csv.js';
+
+const Limit = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+const BreakdownQuery = ApiFilter.extend({ limit: Limit(500, 50) });
+const TopQuery = ApiFilter.extend({ limit: Limit(100, 20) });
+const AuthorsQuery = TopQuery.extend({ by: AuthorRanking.default('reach') });
+const SearchQuery = ApiFilter.extend({
+  q: z.string().trim().max(200).default(''),
+  limit: Limit(100, 20),
+  cursor: z.string().max(200).nullable().default(null),
+});
+const NarrativeQuery = ApiFilter.extend({
+  baselineDays: NarrativeOptions.shape.baselineDays,
+  limit: NarrativeOptions.shape.limit,
+});
+
+function filterOf<F extends z.output<typeof ApiFilter>>(query: F) {
+  const { from, to, country, platform, topic, campaign, lang } = query;
+  return { from, to, country, platform, topic, campaign, lang };
+}
+
+function postsTable(name: string, posts: PostSummary[]): Table {
+  return {
+    name,
+    columns: [
+      'id',
+      'platform',
+      'createdAt',
+      'author',
+      'handle',
+      'country',
+      'sentiment',
+      'misogyny',
+      'interactions',
+      'views',
+      'url',
+      'text',
+    ],
+    rows: posts.map((p) => [
+      p.id,
+      p.platform,
+      p.createdAt,
+      p.author.id,
+      p.author.handle,
+      p.country,
+      p.sentiment,
+      p.misogyny,
+      p.interactions,
+      p.views,
+      p.url,
+      p.text,
+    ]),
+  };
+}
+
+/** Breakdowns, top lists, post search and detail, narratives: the dashboard's exploration views. */
+export function exploreRoutes({ store }: RouteDeps): Route[] {
+  const viewer = { access: 'viewer', tag: 'analytics' } as const;
+  return [
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/breakdowns/:dimension',
+      summary:
+        'KPIs per value of a dimension (country, admin1, platform, topic, campaign, lang, sentiment, emotion, misogynyCategory)',
+      params: z.object({ dimension: BreakdownDimension }),
+      query: BreakdownQuery,
+      handler: async ({ params, query }) =>
+        store.analytics.breakdown(filterOf(query), params.dimension, query.limit),
+      table: (rows, { params }) => ({
+        name: `desglose-${params.dimension}`,
+        columns: ['value', ...KPI_FIELDS],
+        rows: rows.map((row) => [row.value, ...KPI_FIELDS.map((field) => row[field])]),
+      }),
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/top/entities/:kind',
+      summary: 'Most frequent hashtags, mentions, links or terms',
+      params: z.object({ kind: EntityKind }),
+      query: TopQuery,
+      handler: async ({ params, query }) =>
+        store.analytics.topEntities(filterOf(query), params.kind, query.limit),
+      table: (rows, { params }) => ({
+        name: `top-${params.kind}`,
+        columns: ['value', 'posts', 'interactions'],
+        rows: rows.map((row) => [row.value, row.posts, row.interactions]),
+      }),
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/top/authors',
+      summary: 'Authors by potential reach or interactions (pseudonymised unless public accounts)',
+      query: AuthorsQuery,
+      handler: async ({ query }) =>
+        store.analytics.topAuthors(filterOf(query), query.by, query.limit),
+      table: (rows) => ({
+        name: 'top-autores',
+        columns: [
+          'author',
+          'platform',
+          'handle',
+          'name',
+          'kind',
+          'posts',
+          'interactions',
+          'followers',
+        ],
+        rows: rows.map((a) => [
+          a.id,
+          a.platform,
+          a.handle,
+          a.name,
+          a.kind,
+          a.posts,
+          a.interactions,
+          a.followers,
+        ]),
+      }),
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/top/posts',
+      summary: 'Posts with most interactions',
+      query: TopQuery,
+      async handler({ query, principal, exporting }) {
+        const disclosure = await disclosureFor(store, principal!.user.role, exporting);
+        return (await store.analytics.topPosts(filterOf(query), query.limit)).map((p) =>
+          viewSummary(p, disclosure),
+        );
+      },
+      table: (rows) => postsTable('top-publicaciones', rows),
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/posts',
+      summary: 'Search posts: the filter and every word of q, newest first, paginated by cursor',
+      query: SearchQuery,
+      async handler({ query, principal, exporting }) {
+        const disclosure = await disclosureFor(store, principal!.user.role, exporting);
+        const page = await store.analytics.search({
+          filter: filterOf(query),
+          q: query.q,
+          limit: query.limit,
+          cursor: query.cursor,
+        });
+        return { ...page, posts: page.posts.map((p) => viewSummary(p, disclosure)) };
+      },
+      table: (page) => postsTable('publicaciones', page.posts),
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/posts/:id',
+      summary: 'One post with its analysis and explanations (and its corrections, for analysts)',
+      params: IdParam,
+      async handler({ params, principal }) {
+        const post = await store.posts.get(params.id);
+        if (!post) throw new ResourceNotFoundError({ es: 'la publicación', en: 'post' }, params.id);
+        const disclosure = await disclosureFor(store, principal!.user.role);
+        const annotations = disclosure.full
+          ? await store.annotations.listForPost(post.id)
+          : undefined;
+        return { post: viewPost(post, disclosure), ...(annotations ? { annotations } : {}) };
+      },
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/narratives',
+      summary: 'Narratives: clusters of similar posts in the range, with trend and samples',
+      query: NarrativeQuery,
+      async handler({ query, principal, exporting }) {
+        const disclosure = await disclosureFor(store, principal!.user.role, exporting);
+        const narratives = await store.analytics.narratives({
+          filter: filterOf(query),
+          baselineDays: query.baselineDays,
+          limit: query.limit,
+        });
+        return narratives.map((n) => ({
+          ...n,
+          samples: n.samples.map((s) => ({ ...s, text: redactText(s.text, '', disclosure) })),
+        }));
+      },
+      table: (rows) => ({
+        name: 'narrativas',
+        columns: ['label', 'size', 'previous', 'trend', 'terms'],
+        rows: rows.map((n) => [n.label, n.size, n.previous, n.trend, n.terms.join(' ')]),
+      }),
+    }),
+    defineRoute({
+      ...viewer,
+      method: 'get',
+      path: '/narratives/emerging',
+      summary: 'Terms and hashtags rising against the baseline days before the range',
+      query: NarrativeQuery,
+      handler: async ({ query }) =>
+        store.analytics.emergingTerms({
+          filter: filterOf(query),
+          baselineDays: query.baselineDays,
+          limit: query.limit,
+        }),
+      table: (rows) => ({
+        name: 'terminos-emergentes',
+        columns: ['kind', 'value', 'count', 'expected', 'ratio', 'score'],
+        rows: rows.map((t) => [t.kind, t.value, t.count, t.expected, t.ratio, t.score]),
+      }),
+    }),
+  ];
+}
