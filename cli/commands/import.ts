@@ -25,13 +25,13 @@ const command: Command = {
   usage: `
 escucha import <archivo> [opciones]
 
-Importa publicaciones de un archivo JSONL o CSV. Volver a importar el mismo archivo no inserta
+Importa publicaciones de un archivo JSONL, CSV o XLSX (primera hoja). Volver a importar el mismo archivo no inserta
 nada nuevo (solo actualiza las métricas). Sin --map, cada registro usa los campos de escucha:
 text y createdAt (ISO 8601) son obligatorios; id, platform, url, author (id u objeto),
 followers, likes, reposts, replies, quotes, views, lang, hashtags y country son opcionales.
 
 Opciones:
-  --format jsonl|csv      formato del archivo (por defecto, según la extensión)
+  --format jsonl|csv|xlsx formato del archivo (por defecto, según la extensión)
   --map campo=columna     lee un campo de otra columna; repetible (campos: ${FIELDS.join(', ')})
   --platform <nombre>     plataforma de las filas que no indican ninguna (por defecto: file)
   --campaign <id>         asigna todas las publicaciones a esta campaña; repetible
@@ -52,7 +52,9 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
     const map = parseMap(values.map ?? []);
     if (!existsSync(file)) throw new UsageError(`no se encuentra el archivo: ${file}`);
     const format = values.format ?? detectFormat(file);
-    if (format !== 'jsonl' && format !== 'csv') throw new UsageError('--format debe ser jsonl o csv');
+    if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx') {
+      throw new UsageError('--format debe ser jsonl, csv o xlsx');
+    }
     const platform = Platform.safeParse(values.platform ?? 'file');
     if (!platform.success) throw new UsageError(`--platform debe ser una de ${Platform.options.join(', ')}`);
     const campaignIds = (values.campaign ?? []).map((id) => {

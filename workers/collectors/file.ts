@@ -36,12 +36,21 @@ export type FileRecord = { line: number; record: Record<string, unknown> } | { l
 /** A row that cannot become a Post; `message` says which field and why. */
 export class RowError extends Error {}
 
-export function detectFormat(path: string): 'jsonl' | 'csv' {
-  return /\.csv$/i.test(path) ? 'csv' : 'jsonl';
+export type FileFormat = 'jsonl' | 'csv' | 'xlsx';
+
+export function detectFormat(path: string): FileFormat {
+  return /\.csv$/i.test(path) ? 'csv' : /\.xlsx$/i.test(path) ? 'xlsx' : 'jsonl';
 }
 
-/** Records of a file, one per line (JSONL) or row (CSV), numbered as an editor shows them. */
-export async function* readRecords(path: string, format: 'jsonl' | 'csv'): AsyncGenerator<FileRecord> {
+/**
+ * Records of a file, one per line (JSONL) or row (CSV, XLSX: first sheet, first row = column
+ * names), numbered as an editor or spreadsheet shows them.
+ */
+export async function* readRecords(path: string, format: FileFormat): AsyncGenerator<FileRecord> {
+  if (format === 'xlsx') {
+    yield* readSpreadsheet(path);
+    return;
+  }
   if (format === 'jsonl') {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
     let line = 0;
@@ -64,6 +73,28 @@ export async function* readRecords(path: string, format: 'jsonl' | 'csv'): Async
   );
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield { line: info.lines, record };
+  }
+}
+
+async function* readSpreadsheet(path: string): AsyncGenerator<FileRecord> {
+  const { readSheet } = await import('read-excel-file/node');
+  let rows: unknown[][];
+  try {
+    rows = (await readSheet(path)) as unknown[][];
+  } catch (error) {
+    throw new RowError(`not a readable XLSX workbook (${(error as Error).message})`);
+  }
+  const columns = (rows[0] ?? []).map((cell) => (cell === null || cell === undefined ? '' : String(cell).trim()));
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.every((cell) => cell === null || cell === undefined || cell === '')) continue;
+    const record: Record<string, unknown> = {};
+    columns.forEach((column, j) => {
+      const cell = row[j];
+      // Spreadsheet dates arrive as Date objects; the mapping reads ISO 8601 text.
+      if (column) record[column] = cell instanceof Date ? cell.toISOString() : (cell ?? undefined);
+    });
+    yield { line: i + 1, record };
   }
 }
 

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PostFilter } from '../../../models/filter.js';
 import { createSqliteStore } from '../../../store/sqlite/index.js';
@@ -75,6 +76,16 @@ describe('escucha import', () => {
     const store = createSqliteStore(dataDir);
     expect(await store.posts.count()).toBe(2);
     await store.close();
+  });
+
+  it('imports the first sheet of an XLSX workbook', async () => {
+    const xlsx = fileURLToPath(new URL('../../fixtures/file/posts.xlsx', import.meta.url));
+    const result = await runCli(['import', xlsx, '--map', 'text=Mensaje', '--map', 'createdAt=Fecha', '--map', 'platform=Red'], {
+      ESCUCHA_DATA_DIR: tempDir(),
+    });
+    expect(result.code).toBe(0);
+    expect(result.summary).toEqual({ read: 3, inserted: 2, duplicates: 0, rejected: 1 });
+    expect(result.stderr).toMatch(/^línea 5: /m);
   });
 
   it.each([
