@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Source, SourceInput } from '../../models/source.js';
+import { addSource, updateSource } from '../../workers/collectors/sources.js';
 import type { RouteDeps } from '../deps.js';
-import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
+import { ResourceNotFoundError } from '../errors.js';
 import { defineRoute, NO_CONTENT, type Route } from '../registry.js';
 import { Accepted, SlugParam } from './schemas.js';
 
@@ -96,30 +97,8 @@ export function sourceRoutes({ store, runner }: RouteDeps): Route[] {
       summary: 'Create a source',
       body: NewSource,
       response: Source,
-      async handler({ body }) {
-        if (await store.sources.get(body.id)) {
-          throw new ResourceConflictError({
-            es: `Ya existe la fuente "${body.id}".`,
-            en: `Source "${body.id}" already exists.`,
-          });
-        }
-        const now = new Date().toISOString();
-        const source: Source = {
-          ...body,
-          cursor: null,
-          status: body.enabled ? 'idle' : 'paused',
-          lastRunAt: null,
-          lastSuccessAt: null,
-          lastError: null,
-          runs: [],
-          gaps: [],
-          quotaUsed: 0,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await store.sources.save(source);
-        return source;
-      },
+      // Shared with the CLI: validates the query for the platform's collector.
+      handler: ({ body }) => addSource(store, body),
     }),
     defineRoute({
       tag,
@@ -130,22 +109,8 @@ export function sourceRoutes({ store, runner }: RouteDeps): Route[] {
       params: SlugParam,
       body: SourceEdit,
       response: Source,
-      async handler({ params, body }) {
-        const existing = await load(params.id);
-        const status = body.enabled
-          ? existing.status === 'paused'
-            ? 'idle'
-            : existing.status
-          : 'paused';
-        const source: Source = {
-          ...existing,
-          ...body,
-          status,
-          updatedAt: new Date().toISOString(),
-        };
-        await store.sources.save(source);
-        return source;
-      },
+      // Keeps history; a changed query or base URL drops the cursor of the old listing.
+      handler: ({ params, body }) => updateSource(store, params.id, body),
     }),
     defineRoute({
       tag,
