@@ -1,70 +1,177 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
-import { getJson } from '../api.js';
-import './kpi-card.js';
+import { setApiLanguage, UNAUTHORIZED_EVENT } from '../api.js';
+import { i18n, LocaleController, type Locale } from '../i18n/index.js';
+import { api } from '../queries.js';
+import { AppStateController, ROUTES, type RouteName } from '../state/app-state.js';
+import { can, currentSession, signOut, type Session } from '../state/session.js';
+import { renderView } from '../views/index.js';
+import './filter-bar.js';
+import './login-form.js';
+import { shared } from './styles.js';
+import './user-menu.js';
 
-interface Health {
-  status: string;
-  store: string;
-  queue: string;
-  version: string;
-}
-type Headline = Record<'posts' | 'authors' | 'interactions' | 'potentialReach' | 'netSentiment' | 'misogynyRate', number>;
-type Overview = Headline & { previous: Headline };
+/** Views that read the global filter; the others (alerts, sources, briefs) hide the filter bar. */
+const FILTERED: ReadonlySet<RouteName> = new Set(['resumen', 'campanas', 'narrativas', 'violencia', 'territorio', 'explorar']);
 
-const DAY = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** `<escucha-app>`: the dashboard shell. Shows the last 30 days' headline KPIs. */
+/**
+ * `<escucha-app>`: the dashboard shell. Signs the user in, then shows the header (DEMO badge,
+ * language, user menu), the section navigation, the global filter bar and the current view.
+ */
 export class EscuchaApp extends LitElement {
-  private readonly health = new Task(this, {
-    task: ([], { signal }) => getJson<Health>('/api/health', signal),
-    args: () => [],
-  });
-  private readonly overview = new Task(this, {
-    task: ([], { signal }) => {
-      const to = Date.now();
-      return getJson<Overview>(`/api/overview?from=${isoDay(to - 29 * DAY)}&to=${isoDay(to)}`, signal);
+  static override properties = { session: { state: true } };
+  declare session: Session | null | undefined;
+  private readonly state = new AppStateController(this);
+  private readonly sessionTask = new Task(this, {
+    task: async (_args, { signal }) => {
+      this.session = await currentSession(signal);
+      return this.session;
     },
     args: () => [],
   });
+  private readonly health = new Task(this, {
+    task: (_args, { signal }) => api.health(signal),
+    args: () => [],
+  });
 
-  static override styles = css`
-    header { background: #512a7a; color: #fff; padding: 0.75rem 1.5rem; display: flex; gap: 1rem; align-items: baseline; }
-    header h1 { font-size: 1.25rem; margin: 0; }
-    main { padding: 1.5rem; }
-    .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: 1rem; }
-    .status { font-size: 0.8rem; opacity: 0.85; }
-    .empty { background: #fff; padding: 1rem; border-radius: 8px; }
-  `;
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.session = undefined;
+    i18n.restore();
+    setApiLanguage(i18n.locale);
+    i18n.addEventListener('change', () => setApiLanguage(i18n.locale));
+  }
+
+  private readonly onUnauthorized = () => {
+    this.session = null;
+  };
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(UNAUTHORIZED_EVENT, this.onUnauthorized);
+  }
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener(UNAUTHORIZED_EVENT, this.onUnauthorized);
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: block; min-height: 100vh; }
+      .skip { position: absolute; left: -999px; top: 0; background: #fff; color: var(--primary); padding: 0.5rem 1rem; z-index: 100; }
+      .skip:focus { left: 0.5rem; top: 0.5rem; }
+      header.top { background: var(--primary); color: #fff; display: flex; align-items: center; gap: var(--space-3); padding: 0.5rem var(--space-4); min-height: 3.5rem; }
+      .brand { display: flex; align-items: center; gap: 0.5rem; font-weight: 700; font-size: 1.125rem; color: #fff; text-decoration: none; }
+      .brand svg { width: 26px; height: 26px; }
+      .tagline { font-size: 0.8125rem; opacity: 0.88; }
+      .demo { background: #ffd166; color: #1f1d2b; font-weight: 800; font-size: 0.75rem; letter-spacing: 0.08em; padding: 0.2rem 0.5rem; border-radius: 4px; }
+      .spacer { flex: 1; }
+      .lang { display: flex; border: 1px solid #ffffff80; border-radius: 6px; overflow: hidden; }
+      .lang button { min-height: 1.875rem; padding: 0.125rem 0.5rem; border: 0; border-radius: 0; background: transparent; color: #fff; font-size: 0.75rem; font-weight: 600; }
+      .lang button[aria-pressed='true'] { background: #fff; color: var(--primary); }
+      .lang button:focus-visible { outline: 3px solid #ffd166; outline-offset: -3px; }
+      .layout { display: grid; grid-template-columns: 15rem 1fr; min-height: calc(100vh - 3.5rem); }
+      nav { background: var(--surface); border-right: 1px solid var(--border); padding: var(--space-3) var(--space-2); }
+      nav ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 2px; }
+      nav a { display: block; padding: 0.5rem 0.75rem; border-radius: 6px; color: var(--ink); text-decoration: none; font-size: 0.9rem; font-weight: 500; }
+      nav a:hover { background: var(--hover); }
+      nav a[aria-current='page'] { background: var(--primary-soft); color: var(--primary); font-weight: 650; box-shadow: inset 3px 0 0 var(--primary); }
+      main { padding: var(--space-4) var(--space-5) var(--space-6); min-width: 0; }
+      .filters { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3) var(--space-4); margin-bottom: var(--space-5); }
+      footer { color: var(--muted); font-size: 0.75rem; margin-top: var(--space-6); }
+      @media (max-width: 960px) {
+        .layout { grid-template-columns: 1fr; }
+        nav { border-right: 0; border-bottom: 1px solid var(--border); padding: var(--space-2); overflow-x: auto; }
+        nav ul { display: flex; }
+        nav a { white-space: nowrap; }
+        nav a[aria-current='page'] { box-shadow: inset 0 -3px 0 var(--primary); }
+        main { padding: var(--space-3); }
+        .tagline { display: none; }
+      }
+    `,
+  ];
+
+  private get userRole() {
+    return this.session?.user.role;
+  }
+
+  private routes(): RouteName[] {
+    return ROUTES.filter((r) => r !== 'fuentes' || can(this.userRole, 'analyst'));
+  }
 
   override render() {
-    return html`<header>
-        <h1>escucha</h1>
-        <span class="status">${this.health.render({
-          complete: (h) => `v${h.version} · ${h.store} · ${h.queue}`,
-          error: () => 'sin conexión con el servidor',
-        })}</span>
+    if (this.session === undefined) {
+      return this.sessionTask.render({ error: (e) => html`<p role="alert" style="padding:2rem">${i18n.t.app.offline}: ${(e as Error).message}</p>` });
+    }
+    if (this.session === null || this.session.mustChangePassword) {
+      return html`<login-form ?must-change=${this.session?.mustChangePassword === true} @signed-in=${this.onSignedIn}>
+        <div slot="footer" style="margin-top:1rem">${this.languageSwitch(true)}</div>
+      </login-form>`;
+    }
+    const t = i18n.t;
+    const route = this.state.state.route;
+    const demo = this.health.value?.demo === true;
+    return html`<a class="skip" href="#main" @click=${this.skip}>${t.app.skip}</a>
+      <header class="top">
+        <a class="brand" href=${this.state.state.href('resumen')} @click=${(e: Event) => this.go(e, 'resumen')}>
+          <svg viewBox="0 0 32 32" aria-hidden="true"><circle cx="16" cy="16" r="15" fill="#fff" /><path d="M9 17a7 7 0 0 1 14 0M12 17a4 4 0 0 1 8 0" stroke="#4b2e83" stroke-width="2.2" fill="none" stroke-linecap="round" /><circle cx="16" cy="19" r="2" fill="#4b2e83" /></svg>
+          ${t.app.name}
+        </a>
+        ${demo ? html`<span class="demo" title=${t.app.demoTitle} role="note" aria-label=${t.app.demoTitle}>${t.app.demo}</span>` : null}
+        <span class="tagline">${t.app.tagline}</span>
+        <span class="spacer"></span>
+        ${this.languageSwitch(false)}
+        <user-menu .user=${this.session.user} @sign-out=${this.onSignOut}></user-menu>
       </header>
-      <main>
-        <h2>Resumen — últimos 30 días</h2>
-        ${this.overview.render({
-          pending: () => html`<p>Cargando…</p>`,
-          error: (e) => html`<p class="empty" role="alert">No se pudo cargar el resumen: ${(e as Error).message}</p>`,
-          complete: (o) =>
-            o.posts === 0
-              ? html`<p class="empty">Todavía no hay publicaciones analizadas. Importe un archivo con
-                  <code>npx escucha import publicaciones.jsonl</code> o configure una fuente.</p>`
-              : html`<div class="kpis">
-                  <kpi-card label="Publicaciones" .value=${o.posts} .previous=${o.previous.posts}></kpi-card>
-                  <kpi-card label="Autores" .value=${o.authors} .previous=${o.previous.authors}></kpi-card>
-                  <kpi-card label="Alcance potencial" .value=${o.potentialReach} .previous=${o.previous.potentialReach}></kpi-card>
-                  <kpi-card label="Interacciones" .value=${o.interactions} .previous=${o.previous.interactions}></kpi-card>
-                  <kpi-card label="Sentimiento neto" .value=${o.netSentiment} .previous=${o.previous.netSentiment}></kpi-card>
-                  <kpi-card label="Tasa de misoginia" unit=" %" .value=${o.misogynyRate} .previous=${o.previous.misogynyRate}></kpi-card>
-                </div>`,
-        })}
-      </main>`;
+      <div class="layout">
+        <nav aria-label=${t.nav.label}>
+          <ul>
+            ${this.routes().map(
+              (r) => html`<li><a href=${this.state.state.href(r)} aria-current=${r === route ? 'page' : 'false'} @click=${(e: Event) => this.go(e, r)}>${t.nav[r]}</a></li>`,
+            )}
+          </ul>
+        </nav>
+        <main id="main" tabindex="-1">
+          ${FILTERED.has(route) ? html`<div class="filters"><filter-bar></filter-bar></div>` : null}
+          ${renderView(route, this.session.user.role)}
+          <footer>${this.health.value ? `escucha v${this.health.value.version} · ${this.health.value.store} · ${this.health.value.queue}` : ''}</footer>
+        </main>
+      </div>`;
+  }
+
+  private languageSwitch(onLight: boolean) {
+    const set = (locale: Locale) => () => i18n.set(locale);
+    return html`<div class="lang" role="group" aria-label=${i18n.t.app.language} style=${onLight ? 'border-color:var(--border-strong);display:inline-flex' : ''}>
+      ${(['es', 'en'] as const).map(
+        (l) => html`<button type="button" lang=${l} aria-pressed=${i18n.locale === l ? 'true' : 'false'} style=${onLight && i18n.locale !== l ? 'color:var(--ink)' : onLight ? 'background:var(--primary);color:#fff' : ''} @click=${set(l)}>${l.toUpperCase()}</button>`,
+      )}
+    </div>`;
+  }
+
+  private go(event: Event, route: RouteName) {
+    const e = event as MouseEvent;
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button === 1) return;
+    event.preventDefault();
+    this.state.state.navigate(route);
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
+
+  private skip(event: Event) {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+  }
+
+  private onSignedIn(event: CustomEvent<Session>) {
+    this.session = event.detail;
+    if (event.detail.user.locale && !localStorage.getItem('escucha.locale')) i18n.set(event.detail.user.locale);
+    this.health.run();
+  }
+
+  private async onSignOut() {
+    await signOut().catch(() => undefined);
+    this.session = null;
   }
 }
 customElements.define('escucha-app', EscuchaApp);

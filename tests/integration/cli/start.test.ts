@@ -22,7 +22,7 @@ describe('escucha start', () => {
       void exited.then((code) => reject(new Error(`start exited with ${code}: ${seen}`)));
     });
     const health = await (await fetch(`${url}/api/health`)).json();
-    expect(health).toMatchObject({ status: 'ok', store: 'sqlite', queue: 'inline', version: expect.any(String) });
+    expect(health).toEqual({ status: 'ok', store: 'sqlite', queue: 'inline', version: expect.any(String), demo: false });
     const missing = await fetch(`${url}/api/nope`, { headers: { 'accept-language': 'en' } });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { message: 'No such API route.', code: 'ESCUCHA_NOT_FOUND', status: 404 } });

@@ -1,0 +1,120 @@
+import type { ChartConfiguration } from 'chart.js';
+import { colorAt, GRID, withAlpha } from './palette.js';
+
+/** One line (or stacked bar series) of a time chart. */
+export interface Series {
+  label: string;
+  data: (number | null)[];
+  color?: string;
+  /** Fill the area under the line (a single-series volume chart). */
+  fill?: boolean;
+  dashed?: boolean;
+}
+
+export interface TimeChartInput {
+  /** Already-formatted x labels, one per point ("2 nov"). */
+  labels: string[];
+  series: Series[];
+  /** Formats y ticks and tooltips. */
+  format: (value: number) => string;
+  /** Index of the label to mark (a campaign launch), with its caption. */
+  marker?: { index: number; label: string } | null;
+  /** Fixed y range, e.g. [-100, 100] for net sentiment. */
+  yRange?: [number, number];
+}
+
+function yAxis(input: TimeChartInput, stacked = false) {
+  return {
+    stacked,
+    beginAtZero: input.yRange === undefined,
+    min: input.yRange?.[0],
+    max: input.yRange?.[1],
+    grid: { color: GRID },
+    border: { display: false },
+    ticks: { callback: (value: number | string) => input.format(Number(value)), maxTicksLimit: 6 },
+  };
+}
+
+const xAxis = (stacked = false) => ({
+  stacked,
+  grid: { display: false },
+  ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 16 },
+});
+
+function tooltip(input: TimeChartInput) {
+  return {
+    mode: 'index' as const,
+    intersect: false,
+    callbacks: {
+      label: (item: { dataset: { label?: string }; parsed: { y: number | null } }) =>
+        `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : input.format(item.parsed.y)}`,
+    },
+  };
+}
+
+/** A line chart over days: volume, rates, one line per country or topic. */
+export function lineChart(input: TimeChartInput): ChartConfiguration<'line'> {
+  const single = input.series.length === 1;
+  return {
+    type: 'line',
+    data: {
+      labels: input.labels,
+      datasets: input.series.map((s, i) => {
+        const color = s.color ?? colorAt(i);
+        return {
+          label: s.label,
+          data: s.data,
+          borderColor: color,
+          backgroundColor: s.fill ? withAlpha(color, 0.14) : color,
+          fill: s.fill ? 'origin' : false,
+          borderWidth: 2,
+          borderDash: s.dashed ? [6, 4] : [],
+          pointRadius: input.labels.length > 45 ? 0 : 2,
+          pointHoverRadius: 4,
+          tension: 0.25,
+          spanGaps: true,
+        };
+      }),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: { x: xAxis(), y: yAxis(input) },
+      plugins: {
+        legend: { display: !single, position: 'bottom', labels: { boxWidth: 12, boxHeight: 12, usePointStyle: true } },
+        tooltip: tooltip(input),
+        launchMarker: { index: input.marker?.index ?? null, label: input.marker?.label ?? '' },
+      },
+    },
+  };
+}
+
+/** Stacked bars over days: sentiment (P / NEU / N) or categories per day. */
+export function stackedBarChart(input: TimeChartInput): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: input.labels,
+      datasets: input.series.map((s, i) => ({
+        label: s.label,
+        data: s.data,
+        backgroundColor: s.color ?? colorAt(i),
+        borderWidth: 0,
+        barPercentage: 0.9,
+        categoryPercentage: 0.9,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: { x: xAxis(true), y: yAxis(input, true) },
+      plugins: {
+        legend: { display: true, position: 'bottom', labels: { boxWidth: 12, boxHeight: 12 } },
+        tooltip: tooltip(input),
+        launchMarker: { index: input.marker?.index ?? null, label: input.marker?.label ?? '' },
+      },
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { barChart, barHeight } from '../charts/bars.js';
+import { SENTIMENT_COLORS } from '../charts/palette.js';
+import { lineChart, stackedBarChart } from '../charts/time-series.js';
+import { formatDay, formatNumber, formatPercent, formatShortDay, formatSigned } from '../format.js';
+import { i18n, LocaleController, sentimentName } from '../i18n/index.js';
+import { api, type Campaign } from '../queries.js';
+import { renderTask } from '../render.js';
+import type { Filter } from '../state/filter.js';
+import './chart-panel.js';
+import './kpi-card.js';
+import { shared } from './styles.js';
+
+const IMPACT_METRICS = ['misogynyRate', 'netSentiment', 'posts', 'hateRate'] as const;
+type ImpactMetricName = (typeof IMPACT_METRICS)[number];
+
+/**
+ * `<campaign-summary>`: one campaign's reach, interactions, influencers, media mentions and
+ * hashtags; its posts per day with the launch marked; sentiment, misogyny rate and the launch's
+ * estimated impact in a plain sentence. Two side by side compare campaigns.
+ * @prop campaign - the campaign
+ * @attr compact - narrower layout for side-by-side comparison
+ */
+export class CampaignSummary extends LitElement {
+  static override properties = { campaign: { attribute: false }, compact: { type: Boolean }, metric: { state: true } };
+  declare campaign: Campaign | null;
+  declare compact: boolean;
+  declare metric: ImpactMetricName;
+  private readonly kpis = new Task(this, {
+    task: ([id], { signal }) => (id ? api.campaignKpis(id, signal) : Promise.reject(new Error('—'))),
+    args: () => [this.campaign?.id] as const,
+  });
+  private readonly impact = new Task(this, {
+    task: ([id, metric], { signal }) => (id ? api.campaignImpact(id, metric, signal) : Promise.reject(new Error('—'))),
+    args: () => [this.campaign?.id, this.metric] as const,
+  });
+  private readonly influencers = new Task(this, {
+    task: async ([id, from, to], { signal }) => {
+      if (!id || !from || !to) return [];
+      const filter: Filter = { from, to, country: [], platform: [], topic: [], campaign: [id], lang: [] };
+      return api.topAuthors(filter, 'reach', signal, 5);
+    },
+    args: () => [this.campaign?.id, this.kpis.value?.from, this.kpis.value?.to] as const,
+  });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.campaign = null;
+    this.compact = false;
+    this.metric = 'misogynyRate';
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: grid; gap: var(--space-4); align-content: start; min-width: 0; }
+      :host > * { min-width: 0; }
+      header { display: grid; gap: 0.25rem; }
+      .tags { display: flex; flex-wrap: wrap; gap: var(--space-1); }
+      .charts { display: grid; gap: var(--space-4); grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); }
+      .charts > * { min-width: 0; }
+      :host([compact]) .charts { grid-template-columns: 1fr; }
+      .impact { display: grid; gap: var(--space-2); }
+      .impact p.sentence { font-size: 1rem; line-height: 1.5; }
+      .impact-head { display: flex; justify-content: space-between; align-items: center; gap: var(--space-2); flex-wrap: wrap; }
+      ol { margin: 0; padding-left: 1.25rem; display: grid; gap: 0.25rem; font-size: 0.875rem; }
+    `,
+  ];
+
+  override render() {
+    const c = this.campaign;
+    if (!c) return null;
+    const t = i18n.t;
+    const launch = c.launchDate ?? c.startDate;
+    return html`<header>
+        <h3 style="font-size:1.125rem">${c.name}</h3>
+        <p class="muted small">${t.campanas.period(formatDay(c.startDate), c.endDate ? formatDay(c.endDate) : t.campanas.running)} · ${t.campanas.launchOn(formatDay(launch))}</p>
+        ${c.description ? html`<p class="small">${c.description}</p>` : null}
+        <div class="tags">${c.hashtags.map((h) => html`<span class="chip">#${h}</span>`)}</div>
+      </header>
+      ${renderTask(this.kpis, (k) => {
+        const tot = k.total;
+        const markerIndex = k.days.findIndex((d) => d.day === launch);
+        const labels = k.days.map((d) => formatShortDay(d.day));
+        const marker = markerIndex >= 0 ? { index: markerIndex, label: t.chart.launch } : null;
+        return html`<div class="kpis">
+            <kpi-card plain label=${t.kpi.posts} .value=${tot.posts}></kpi-card>
+            <kpi-card plain label=${t.kpi.potentialReach} .value=${tot.potentialReach}></kpi-card>
+            <kpi-card plain label=${t.kpi.interactions} .value=${tot.interactions}></kpi-card>
+            <kpi-card plain label=${t.kpi.influencers} .value=${tot.influencers}></kpi-card>
+            <kpi-card plain label=${t.kpi.mediaMentions} .value=${tot.mediaMentions}></kpi-card>
+            <kpi-card plain label=${t.kpi.hashtags} .value=${tot.hashtags}></kpi-card>
+            <kpi-card plain label=${t.kpi.netSentiment} format="index" .value=${tot.netSentiment}></kpi-card>
+            <kpi-card plain label=${t.kpi.misogynyRate} format="percent" .value=${tot.misogynyRate}></kpi-card>
+          </div>
+          <div class="charts">
+            <chart-panel heading=${t.campanas.overTime} filename=${`campana-${c.id}-dias`} description=${t.campanas.launchOn(formatDay(launch))}
+              .config=${lineChart({ labels, series: [{ label: t.kpi.posts, data: k.days.map((d) => d.posts), fill: true }], format: formatNumber, marker })}
+              ?empty=${tot.posts === 0}></chart-panel>
+            <chart-panel heading=${t.resumen.sentiment} filename=${`campana-${c.id}-sentimiento`}
+              .config=${stackedBarChart({ labels, series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: k.days.map((d) => d.sentiment[s]), color: SENTIMENT_COLORS[s] })), format: formatNumber, marker })}
+              ?empty=${tot.posts === 0}></chart-panel>
+            <chart-panel heading=${t.campanas.topHashtags} filename=${`campana-${c.id}-hashtags`} .height=${barHeight(Math.min(10, k.topHashtags.length))}
+              .config=${barChart({ labels: k.topHashtags.slice(0, 10).map((h) => `#${h.value}`), series: [{ label: t.kpi.posts, data: k.topHashtags.slice(0, 10).map((h) => h.posts) }], format: formatNumber })}
+              ?empty=${k.topHashtags.length === 0}></chart-panel>
+            <section class="panel" aria-labelledby=${`infl-${c.id}`}>
+              <h3 id=${`infl-${c.id}`} style="margin-bottom:var(--space-3)">${t.campanas.influencersTop}</h3>
+              ${renderTask(this.influencers, (authors) =>
+                authors.length === 0
+                  ? html`<p class="muted small">${t.chart.noData}</p>`
+                  : html`<ol>${authors.map((a) => html`<li>${a.handle ? `@${a.handle}` : a.id.slice(0, 10)} <span class="muted">· ${a.platform} · ${formatNumber(a.followers)} ${i18n.locale === 'es' ? 'seguidores' : 'followers'}</span></li>`)}</ol>`,
+              { compact: true })}
+            </section>
+          </div>`;
+      })}
+      <section class="panel impact" aria-labelledby=${`impact-${c.id}`}>
+        <div class="impact-head">
+          <h3 id=${`impact-${c.id}`}>${t.campanas.impact}</h3>
+          <label>${t.campanas.impactMetric}
+            <select @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as ImpactMetricName)}>
+              ${IMPACT_METRICS.map((m) => html`<option value=${m} ?selected=${m === this.metric}>${t.kpi[m]}</option>`)}
+            </select>
+          </label>
+        </div>
+        ${renderTask(this.impact, (impact) => {
+          const idx = impact.days.findIndex((d) => d.day === impact.launchDate);
+          const format = this.metric === 'posts' ? formatNumber : this.metric === 'netSentiment' ? formatSigned : formatPercent;
+          return html`<p class="sentence">${impact.summary}</p>
+            <chart-panel heading=${`${t.kpi[this.metric]} · ${t.campanas.impact.toLowerCase()}`} filename=${`campana-${c.id}-impacto`} .height=${200}
+              .config=${lineChart({ labels: impact.days.map((d) => formatShortDay(d.day)), series: [{ label: t.kpi[this.metric], data: impact.days.map((d) => d.value) }], format, marker: idx >= 0 ? { index: idx, label: t.chart.launch } : null })}
+              ?empty=${impact.days.every((d) => d.value === null)}></chart-panel>`;
+        }, { compact: true })}
+      </section>`;
+  }
+}
+customElements.define('campaign-summary', CampaignSummary);
+declare global {
+  interface HTMLElementTagNameMap {
+    'campaign-summary': CampaignSummary;
+  }
+}

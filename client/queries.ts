@@ -1,0 +1,70 @@
+import type { Alert, AlertRule } from '../models/alert.js';
+import type {
+  BreakdownDimension,
+  BreakdownRow,
+  CampaignKpis,
+  EmergingTerm,
+  EntityKind,
+  ImpactEstimate,
+  ImpactMetric,
+  Narrative,
+  PostSummary,
+  SearchPage,
+  TopAuthor,
+  TopEntity,
+} from '../models/analytics.js';
+import type { Annotation, AnnotationInput } from '../models/annotation.js';
+import type { Brief } from '../models/brief.js';
+import type { Campaign } from '../models/campaign.js';
+import type { Source } from '../models/source.js';
+import type { Kpis, SeriesPoint, StoredPost } from '../models/store.js';
+import { getJson, sendJson } from './api.js';
+import { apiQuery, type Filter } from './state/filter.js';
+
+/** Every API call the dashboard makes, typed with the server's own models (type-only imports). */
+
+export type Headline = Pick<Kpis, 'posts' | 'authors' | 'interactions' | 'potentialReach' | 'impressions' | 'netSentiment' | 'misogynyRate' | 'hateRate'>;
+export type Overview = Headline & { previous: Headline; sentiment: Kpis['sentiment']; analysed: number };
+export interface Health {
+  status: string;
+  store: string;
+  queue: string;
+  version: string;
+  /** Set by the server when the data directory holds the generated demo dataset. */
+  demo?: boolean;
+}
+export type { Alert, AlertRule, Brief, BreakdownRow, Campaign, CampaignKpis, EmergingTerm, ImpactEstimate, Narrative, PostSummary, SeriesPoint, Source, StoredPost, TopAuthor, TopEntity };
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: (signal?: AbortSignal) => getJson<Health>('/api/health', signal),
+  overview: (f: Filter, signal?: AbortSignal) => getJson<Overview>(`/api/overview?${apiQuery(f)}`, signal),
+  series: (f: Filter, signal?: AbortSignal, granularity: 'day' | 'hour' = 'day') =>
+    getJson<{ granularity: string; points: SeriesPoint[] }>(`/api/series?${apiQuery(f, { granularity })}`, signal).then((r) => r.points),
+  breakdown: (f: Filter, dimension: BreakdownDimension, signal?: AbortSignal, limit = 50) =>
+    getJson<BreakdownRow[]>(`/api/breakdowns/${dimension}?${apiQuery(f, { limit })}`, signal),
+  topEntities: (f: Filter, kind: EntityKind, signal?: AbortSignal, limit = 20) =>
+    getJson<TopEntity[]>(`/api/top/entities/${kind}?${apiQuery(f, { limit })}`, signal),
+  topAuthors: (f: Filter, by: 'reach' | 'interactions', signal?: AbortSignal, limit = 10) =>
+    getJson<TopAuthor[]>(`/api/top/authors?${apiQuery(f, { by, limit })}`, signal),
+  search: (f: Filter, q: string, cursor: string | null, signal?: AbortSignal, limit = 20) =>
+    getJson<SearchPage>(`/api/posts?${apiQuery(f, { q, cursor, limit })}`, signal),
+  searchCsvHref: (f: Filter, q: string) => `/api/posts?${apiQuery(f, { q, limit: 100, format: 'csv' })}`,
+  post: (id: string, signal?: AbortSignal) => getJson<{ post: StoredPost; annotations?: Annotation[] }>(`/api/posts/${enc(id)}`, signal),
+  annotate: (input: AnnotationInput) => sendJson<{ annotation: Annotation; post?: StoredPost }>('POST', '/api/annotations', input),
+  narratives: (f: Filter, signal?: AbortSignal) => getJson<Narrative[]>(`/api/narratives?${apiQuery(f, { limit: 8 })}`, signal),
+  emerging: (f: Filter, signal?: AbortSignal) => getJson<EmergingTerm[]>(`/api/narratives/emerging?${apiQuery(f, { limit: 20 })}`, signal),
+  campaigns: (signal?: AbortSignal) => getJson<Campaign[]>('/api/campaigns', signal),
+  campaignKpis: (id: string, signal?: AbortSignal) => getJson<CampaignKpis>(`/api/campaigns/${enc(id)}/kpis`, signal),
+  campaignImpact: (id: string, metric: ImpactMetric, signal?: AbortSignal) =>
+    getJson<ImpactEstimate>(`/api/campaigns/${enc(id)}/impact?metric=${metric}`, signal),
+  alerts: (signal?: AbortSignal, limit = 50) => getJson<Alert[]>(`/api/alerts?limit=${limit}`, signal),
+  acknowledge: (id: string) => sendJson<Alert>('POST', `/api/alerts/${enc(id)}/acknowledge`),
+  alertRules: (signal?: AbortSignal) => getJson<AlertRule[]>('/api/alert-rules', signal),
+  sources: (signal?: AbortSignal) => getJson<Source[]>('/api/sources', signal),
+  runSource: (id: string) => sendJson<{ queued: true }>('POST', `/api/sources/${enc(id)}/run`),
+  briefs: (signal?: AbortSignal) => getJson<Brief[]>('/api/briefs', signal),
+  generateBrief: () => sendJson<{ queued: true }>('POST', '/api/briefs', {}),
+  briefHref: (id: string) => `/api/briefs/${enc(id)}/pdf`,
+};

@@ -1,0 +1,52 @@
+import type { ChartConfiguration } from 'chart.js';
+import { bucketize, netOf, rateOf } from '../charts/aggregate.js';
+import { SENTIMENT_COLORS } from '../charts/palette.js';
+import { lineChart, stackedBarChart } from '../charts/time-series.js';
+import { formatNumber, formatPercent, formatShortDay } from '../format.js';
+import { i18n, sentimentName } from '../i18n/index.js';
+import type { SeriesPoint } from '../queries.js';
+
+/** Chart configurations built from /api/series points, shared by several views. */
+
+/** Weekly buckets once the range is longer than two months: daily bars would be unreadable. */
+export function isWeekly(points: readonly unknown[]): boolean {
+  return points.length > 62;
+}
+
+export function volumeChart(points: SeriesPoint[]): ChartConfiguration<'line'> {
+  return lineChart({
+    labels: points.map((p) => formatShortDay(p.bucket)),
+    series: [{ label: i18n.t.kpi.posts, data: points.map((p) => p.posts), fill: true }],
+    format: formatNumber,
+  });
+}
+
+export function sentimentChart(points: SeriesPoint[]): ChartConfiguration<'bar'> {
+  const buckets = bucketize(points, isWeekly(points));
+  return stackedBarChart({
+    labels: buckets.map((b) => formatShortDay(b.day)),
+    series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: buckets.map((b) => b[s]), color: SENTIMENT_COLORS[s] })),
+    format: formatNumber,
+  });
+}
+
+export function netSentimentChart(points: SeriesPoint[]): ChartConfiguration<'line'> {
+  const buckets = bucketize(points, isWeekly(points));
+  return lineChart({
+    labels: buckets.map((b) => formatShortDay(b.day)),
+    series: [{ label: i18n.t.kpi.netSentiment, data: buckets.map(netOf) }],
+    format: formatNumber,
+    yRange: [-100, 100],
+  });
+}
+
+/** Misogyny rate per bucket, one line per labelled series (e.g. per country). */
+export function rateChart(seriesByLabel: { label: string; points: SeriesPoint[] }[], weekly: boolean): ChartConfiguration<'line'> {
+  const bucketed = seriesByLabel.map((s) => ({ label: s.label, buckets: bucketize(s.points, weekly) }));
+  const days = bucketed[0]?.buckets.map((b) => b.day) ?? [];
+  return lineChart({
+    labels: days.map((d) => formatShortDay(d)),
+    series: bucketed.map((s) => ({ label: s.label, data: s.buckets.map((b) => rateOf(b.misogyny, b.analysed)) })),
+    format: formatPercent,
+  });
+}

@@ -1,0 +1,100 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { barChart, barHeight } from '../charts/bars.js';
+import '../elements/chart-panel.js';
+import '../elements/country-map.js';
+import { shared } from '../elements/styles.js';
+import { formatNumber, formatPercent, formatSigned } from '../format.js';
+import { countryName, i18n, LocaleController } from '../i18n/index.js';
+import { api, type BreakdownRow } from '../queries.js';
+import { renderTask } from '../render.js';
+import { AppStateController } from '../state/app-state.js';
+import { toggleValue } from '../state/filter.js';
+import type { Role } from '../state/session.js';
+
+/**
+ * `<view-territorio>`: the seven countries on a tile map and in a ranked table (every country
+ * is shown whatever the country filter, so one can be added by clicking), then departments.
+ * @prop userRole - the signed-in role
+ */
+export class ViewTerritorio extends LitElement {
+  static override properties = { userRole: { attribute: false } };
+  declare userRole: Role;
+  private readonly state = new AppStateController(this);
+  private readonly countries = new Task(this, {
+    task: ([f], { signal }) => api.breakdown({ ...f, country: [] }, 'country', signal),
+    args: () => [this.state.filter],
+  });
+  private readonly departments = new Task(this, { task: ([f], { signal }) => api.breakdown(f, 'admin1', signal, 25), args: () => [this.state.filter] });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.userRole = 'viewer';
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: grid; gap: var(--space-5); }
+      .top { display: grid; gap: var(--space-4); grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
+      tr.selected th { color: var(--primary); }
+      tbody tr { cursor: pointer; }
+      tbody tr:hover { background: var(--hover); }
+    `,
+  ];
+
+  override render() {
+    const t = i18n.t;
+    const selected = this.state.filter.country;
+    return html`<div class="view-head"><h2>${t.territorio.title}</h2><p>${t.territorio.intro}</p></div>
+      ${renderTask(this.countries, (rows) => {
+        const known = rows.filter((r) => r.value !== '');
+        const values = Object.fromEntries(known.map((r) => [r.value, r.posts]));
+        return html`<div class="top">
+          <section class="panel" aria-labelledby="map-h">
+            <h3 id="map-h" style="margin-bottom:var(--space-3)">${t.territorio.map}</h3>
+            <country-map label=${t.kpi.posts.toLowerCase()} .values=${values} .selected=${selected} @country-toggle=${(e: CustomEvent<string>) => this.toggle(e.detail)}></country-map>
+          </section>
+          <section class="panel" aria-labelledby="rank-h">
+            <h3 id="rank-h" style="margin-bottom:var(--space-3)">${t.territorio.ranking}</h3>
+            ${this.ranking(rows)}
+          </section>
+        </div>`;
+      })}
+      ${renderTask(this.departments, (rows) => {
+        const known = rows.filter((r) => r.value !== '');
+        const label = (v: string) => (v.includes(':') ? `${v.split(':')[1]} (${v.split(':')[0]})` : v);
+        return html`<chart-panel heading=${t.territorio.departments} .height=${barHeight(known.length)} ?empty=${known.length === 0}
+          .config=${barChart({ labels: known.map((r) => label(r.value)), series: [{ label: t.kpi.posts, data: known.map((r) => r.posts) }], format: formatNumber })}></chart-panel>`;
+      })}`;
+  }
+
+  private ranking(rows: BreakdownRow[]) {
+    const t = i18n.t;
+    const selected = this.state.filter.country;
+    return html`<div class="table-wrap"><table>
+      <thead><tr>
+        <th scope="col">${t.filter.country}</th><th scope="col" class="num">${t.kpi.posts}</th><th scope="col" class="num">${t.kpi.authors}</th>
+        <th scope="col" class="num">${t.kpi.interactions}</th><th scope="col" class="num">${t.kpi.netSentiment}</th><th scope="col" class="num">${t.kpi.misogynyRate}</th>
+      </tr></thead>
+      <tbody>${rows.map(
+        (r) => html`<tr class=${selected.includes(r.value) ? 'selected' : ''} @click=${() => r.value && this.toggle(r.value)}>
+          <th scope="row">${r.value ? html`<button type="button" class="ghost" style="padding:0;min-height:0" aria-pressed=${selected.includes(r.value) ? 'true' : 'false'}>${countryName(r.value)}</button>` : countryName('')}</th>
+          <td class="num">${formatNumber(r.posts)}</td><td class="num">${formatNumber(r.authors)}</td><td class="num">${formatNumber(r.interactions)}</td>
+          <td class="num">${formatSigned(r.netSentiment)}</td><td class="num">${formatPercent(r.misogynyRate)}</td>
+        </tr>`,
+      )}</tbody>
+    </table></div>`;
+  }
+
+  private toggle(code: string) {
+    this.state.state.setFilter({ country: toggleValue(this.state.filter.country, code) });
+  }
+}
+customElements.define('view-territorio', ViewTerritorio);
+declare global {
+  interface HTMLElementTagNameMap {
+    'view-territorio': ViewTerritorio;
+  }
+}

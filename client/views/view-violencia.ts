@@ -1,0 +1,137 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { barChart, barHeight } from '../charts/bars.js';
+import '../elements/chart-panel.js';
+import '../elements/post-card.js';
+import { shared } from '../elements/styles.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { categoryName, countryName, i18n, LocaleController } from '../i18n/index.js';
+import { api, type PostSummary } from '../queries.js';
+import { renderTask } from '../render.js';
+import { AppStateController } from '../state/app-state.js';
+import { COUNTRIES, rangeDays, type Filter } from '../state/filter.js';
+import type { Role } from '../state/session.js';
+import { rateChart } from './series-charts.js';
+
+const SAMPLE_PAGES = 3;
+const SAMPLES = 6;
+
+/**
+ * The word or phrase of an evidence feature, or null for model-internal signals: features may be
+ * prefixed by a category ("sexual-violence:acoso") or be lexicon scores ("léxico:neg").
+ */
+export function wordOf(feature: string): string | null {
+  const parts = feature.split(':');
+  const last = parts[parts.length - 1]!.trim();
+  if (parts.length > 1 && /^(neg|pos|polarity|question)$/.test(last)) return null;
+  if (/^(léxico|lexico|rasgo|corrección)/.test(feature)) return null;
+  return last.length > 1 ? last : null;
+}
+
+/** Flagged posts among the newest pages of a search (the API has no misogyny filter yet). */
+async function flaggedSample(filter: Filter, signal: AbortSignal): Promise<PostSummary[]> {
+  const found: PostSummary[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < SAMPLE_PAGES && found.length < SAMPLES; page++) {
+    const result = await api.search(filter, '', cursor, signal, 100);
+    found.push(...result.posts.filter((p) => p.misogyny));
+    cursor = result.next;
+    if (!cursor) break;
+  }
+  return found.slice(0, SAMPLES);
+}
+
+/**
+ * `<view-violencia>`: the misogyny and hate monitor. Misogyny rate over time by country, rate
+ * by country, flagged posts by EXIST category, the terms that weighed most in the flagged posts
+ * of the sample, and the sample posts behind a content warning.
+ * @prop userRole - the signed-in role (analysts can correct labels on the samples)
+ */
+export class ViewViolencia extends LitElement {
+  static override properties = { userRole: { attribute: false }, revealed: { state: true } };
+  declare userRole: Role;
+  declare revealed: boolean;
+  private readonly state = new AppStateController(this);
+  private readonly overTime = new Task(this, {
+    task: async ([f], { signal }) => {
+      const countries = f.country.length > 0 ? f.country : [...COUNTRIES];
+      const series = await Promise.all(countries.map((c) => api.series({ ...f, country: [c] }, signal)));
+      return countries.map((c, i) => ({ label: countryName(c), points: series[i]! })).filter((s) => s.points.some((p) => p.analysed > 0));
+    },
+    args: () => [this.state.filter],
+  });
+  private readonly byCountry = new Task(this, { task: ([f], { signal }) => api.breakdown(f, 'country', signal), args: () => [this.state.filter] });
+  private readonly byCategory = new Task(this, { task: ([f], { signal }) => api.breakdown(f, 'misogynyCategory', signal), args: () => [this.state.filter] });
+  private readonly sample = new Task(this, {
+    task: async ([f], { signal }) => {
+      const posts = await flaggedSample(f, signal);
+      const details = await Promise.all(posts.map((p) => api.post(p.id, signal).catch(() => null)));
+      const weights = new Map<string, number>();
+      for (const d of details) {
+        for (const ev of d?.post.enrichment?.misogyny.explanation ?? []) {
+          const term = wordOf(ev.feature);
+          if (term && ev.weight > 0) weights.set(term, (weights.get(term) ?? 0) + ev.weight);
+        }
+      }
+      const terms = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      return { posts, terms };
+    },
+    args: () => [this.state.filter],
+  });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+    this.userRole = 'viewer';
+    this.revealed = false;
+  }
+
+  static override styles = [
+    shared,
+    css`
+      :host { display: grid; gap: var(--space-5); }
+      .warning { display: grid; gap: var(--space-3); border: 1px solid #e6b3b0; border-left: 4px solid var(--bad); background: #fff7f6; padding: var(--space-4); border-radius: var(--radius); }
+      .warning p { font-weight: 500; }
+      .warning button { justify-self: start; }
+      .posts { display: grid; gap: var(--space-3); }
+    `,
+  ];
+
+  override render() {
+    const t = i18n.t;
+    const v = t.violencia;
+    const weekly = rangeDays(this.state.filter) > 21;
+    return html`<div class="view-head"><h2>${v.title}</h2><p>${v.intro}</p></div>
+      ${renderTask(this.overTime, (series) =>
+        html`<chart-panel heading=${v.rateOverTime} description=${weekly ? (i18n.locale === 'es' ? 'Tasa semanal por país' : 'Weekly rate by country') : ''} .config=${rateChart(series, weekly)} .height=${300} ?empty=${series.length === 0}></chart-panel>`,
+      )}
+      <div class="grid-2">
+        ${renderTask(this.byCountry, (rows) => {
+          const known = rows.filter((r) => r.value !== '');
+          return html`<chart-panel heading=${v.byCountry} .height=${barHeight(known.length)} ?empty=${known.length === 0}
+            .config=${barChart({ labels: known.map((r) => countryName(r.value)), series: [{ label: t.kpi.misogynyRate, data: known.map((r) => r.misogynyRate) }], format: formatPercent })}></chart-panel>`;
+        })}
+        ${renderTask(this.byCategory, (rows) =>
+          html`<chart-panel heading=${v.byCategory} .height=${barHeight(rows.length)} ?empty=${rows.length === 0}
+            .config=${barChart({ labels: rows.map((r) => categoryName(r.value)), series: [{ label: t.kpi.posts, data: rows.map((r) => r.posts) }], format: formatNumber, colors: rows.map(() => '#a3214a') })}></chart-panel>`,
+        )}
+      </div>
+      ${renderTask(this.sample, ({ posts, terms }) => html`
+        <chart-panel heading=${v.topTerms} description=${i18n.locale === 'es' ? 'Suma de pesos de la evidencia en la muestra' : 'Sum of evidence weights in the sample'} .height=${barHeight(terms.length)} ?empty=${terms.length === 0}
+          .config=${barChart({ labels: terms.map(([term]) => term), series: [{ label: t.explorar.weight, data: terms.map(([, w]) => Math.round(w * 100) / 100) }], format: (n) => formatNumber(n) })}></chart-panel>
+        <section class="warning" aria-labelledby="samples-h">
+          <h3 id="samples-h">${v.samples}</h3>
+          <p>${v.warning}</p>
+          <button type="button" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="samples" @click=${() => (this.revealed = !this.revealed)}>${this.revealed ? v.hide : v.reveal}</button>
+          <div id="samples" class="posts" ?hidden=${!this.revealed}>
+            ${this.revealed ? (posts.length === 0 ? html`<p class="muted small">${t.chart.noData}</p>` : posts.map((p) => html`<post-card .post=${p} .userRole=${this.userRole}></post-card>`)) : null}
+          </div>
+        </section>`)}`;
+  }
+}
+customElements.define('view-violencia', ViewViolencia);
+declare global {
+  interface HTMLElementTagNameMap {
+    'view-violencia': ViewViolencia;
+  }
+}

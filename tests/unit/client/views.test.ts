@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import '../../../client/elements/escucha-app.js';
+import { i18n } from '../../../client/i18n/index.js';
+import { deepText, settle, stubApi } from './fixtures.js';
+
+const VIEWS = [
+  ['view-resumen', ['Publicaciones', 'Volumen de publicaciones', 'Participación por tema', 'Publicaciones por país', 'Pico de femicidio en Honduras']],
+  ['view-campanas', ['Vidas libres', 'Menciones en medios', 'Impacto estimado', 'Tras el lanzamiento']],
+  ['view-narrativas', ['Temas en el tiempo', 'Términos emergentes', 'femicidio · mixco', '+200']],
+  ['view-violencia', ['Tasa de misoginia en el tiempo', 'Advertencia de contenido', 'Mostrar publicaciones']],
+  ['view-territorio', ['Mapa de publicaciones por país', 'Guatemala', 'Sin ubicación', 'Departamentos y provincias']],
+  ['view-explorar', ['Explorar publicaciones', 'Otro femicidio en Mixco', 'Exportar CSV']],
+  ['view-alertas', ['Alertas recientes', 'Pico de femicidio en Honduras', 'Femicidio HN']],
+  ['view-fuentes', ['Mastodon demo', 'Error', 'HTTP 503', 'cada 15 min']],
+  ['view-informes', ['2026-W47', 'Descargar PDF', 'Generar informe']],
+] as const;
+
+beforeEach(() => {
+  i18n.set('es');
+  stubApi();
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+  document.cookie = 'escucha_csrf=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  vi.unstubAllGlobals();
+});
+
+describe('views against the API fixtures', () => {
+  test.each(VIEWS)('<%s> renders its panels', async (tag, texts) => {
+    const el = document.createElement(tag) as HTMLElement & { userRole: string };
+    el.userRole = 'admin';
+    document.body.append(el);
+    await settle(120);
+    const text = deepText(el);
+    for (const expected of texts) expect(text).toContain(expected);
+  });
+
+  test('a view says "no disponible" when the API lacks its route', async () => {
+    stubApi([[/\/api\/briefs/, { error: { message: 'No encontrado', code: 'ESCUCHA_NOT_FOUND', status: 404 } }, 404]]);
+    const el = document.createElement('view-informes');
+    document.body.append(el);
+    await settle(80);
+    expect(deepText(el)).toContain('No disponible');
+  });
+
+  test('empty states say what to do', async () => {
+    stubApi([[/\/api\/sources/, []], [/\/api\/campaigns/, []]]);
+    const sources = document.createElement('view-fuentes');
+    const campaigns = document.createElement('view-campanas');
+    document.body.append(sources, campaigns);
+    await settle(80);
+    expect(deepText(sources)).toContain('No hay fuentes configuradas');
+    expect(deepText(campaigns)).toContain('No hay campañas definidas');
+  });
+});
+
+describe('<escucha-app>', () => {
+  test('asks to sign in when there is no session cookie (without calling /me)', async () => {
+    const fetch = stubApi();
+    const app = document.createElement('escucha-app');
+    document.body.append(app);
+    await settle(80);
+    expect(app.shadowRoot!.querySelector('login-form')).not.toBeNull();
+    expect(fetch.mock.calls.some(([url]) => String(url).includes('/api/auth/me'))).toBe(false);
+  });
+
+  test('shows the shell, the DEMO badge and the role-filtered navigation', async () => {
+    document.cookie = 'escucha_csrf=abc';
+    const app = document.createElement('escucha-app');
+    document.body.append(app);
+    await settle(150);
+    const root = app.shadowRoot!;
+    expect(root.querySelector('.demo')?.textContent).toBe('DEMO');
+    const nav = [...root.querySelectorAll('nav a')].map((a) => a.textContent!.trim());
+    expect(nav).toContain('Fuentes');
+    expect(root.querySelector('filter-bar')).not.toBeNull();
+    expect(root.querySelector('view-resumen')).not.toBeNull();
+  });
+
+  test('viewers do not see Fuentes; English is one click away', async () => {
+    document.cookie = 'escucha_csrf=abc';
+    stubApi([[/\/api\/auth\/me/, { user: { id: 'v', email: 'v@example.org', name: 'Vera', role: 'viewer', locale: 'es' }, via: 'session', mustChangePassword: false, csrfToken: 'c' }]]);
+    const app = document.createElement('escucha-app');
+    document.body.append(app);
+    await settle(150);
+    const root = app.shadowRoot!;
+    expect([...root.querySelectorAll('nav a')].map((a) => a.textContent!.trim())).not.toContain('Fuentes');
+    [...root.querySelectorAll<HTMLButtonElement>('.lang button')].find((b) => b.textContent === 'EN')!.click();
+    await settle(60);
+    expect([...root.querySelectorAll('nav a')].map((a) => a.textContent!.trim())).toContain('Overview');
+    i18n.set('es');
+  });
+});
