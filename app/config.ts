@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   ESCUCHA_ONNX_DIR: z.string().optional(),
   ESCUCHA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   ESCUCHA_QUEUE_PREFIX: z.string().min(1).default('escucha'),
+  ESCUCHA_BRIEF_SCHEDULE: z
+    .string()
+    .regex(/^(off|[a-z]{3}[a-z]*\s+\d{1,2}:\d{2})$/i, 'use un día y una hora UTC como "mon 06:00", u "off"')
+    .default('mon 06:00'),
+  ESCUCHA_BRIEF_EDITIONS: z.string().optional(),
 });
 
 export interface Config {
@@ -44,6 +49,10 @@ export interface Config {
   onnxDir: string | null;
   workerConcurrency: number;
   queuePrefix: string;
+  /** Weekly brief: weekday and UTC time ("mon 06:00") or "off". */
+  briefSchedule: string;
+  /** Weekly brief editions, e.g. "es:*,en:BZ"; null for the default. */
+  briefEditions: string | null;
   /** Credentials collectors ask for by name (X_BEARER_TOKEN, YOUTUBE_API_KEY...). */
   credential(name: string): string | undefined;
 }
@@ -88,6 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     onnxDir: e.ESCUCHA_ONNX_DIR ? resolve(e.ESCUCHA_ONNX_DIR) : null,
     workerConcurrency: e.ESCUCHA_WORKER_CONCURRENCY,
     queuePrefix: e.ESCUCHA_QUEUE_PREFIX,
+    briefSchedule: e.ESCUCHA_BRIEF_SCHEDULE,
+    briefEditions: e.ESCUCHA_BRIEF_EDITIONS ?? null,
     credential: (name) => env[name],
   };
 }

@@ -26,7 +26,12 @@ a Redis y los ejecutan procesos "escucha workers".`,
     const { logger } = app;
     await app.runner.start();
     await seedDefaultSources(app.store, { enabled: config.defaultSources, logger });
-    const scheduler = new Scheduler({ queue: app.runner, logger, store: app.store });
+    const scheduler = new Scheduler({
+      queue: app.runner,
+      logger,
+      store: app.store,
+      briefSchedule: config.briefSchedule,
+    });
     await scheduler.start();
     await ensureFirstAdmin(app.store, config, io.stderr);
     const server = createServerApp({

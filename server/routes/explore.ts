@@ -7,7 +7,7 @@ import {
 } from '../../models/analytics.js';
 import type { RouteDeps } from '../deps.js';
 import { ResourceNotFoundError } from '../errors.js';
-import { disclosureFor, redactText, viewPost, viewSummary } from '../privacy.js';
+import { disclosureFor, redactText, viewPost, viewSummary } from '../../analytics/privacy.js';
 import { defineRoute, type Route } from '../registry.js';
 import { ApiFilter, IdParam } from './schemas.js';
 import { KPI_FIELDS } from './overview.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RouteDeps } from '../deps.js';
-import { PRIVACY_SETTING, type PrivacySettings } from '../privacy.js';
+import { PRIVACY_SETTING, type PrivacySettings } from '../../analytics/privacy.js';
 import { defineRoute, type Route } from '../registry.js';
 
 const Privacy = z.object({

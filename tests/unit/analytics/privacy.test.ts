@@ -5,7 +5,7 @@ import {
   redactMentions,
   viewPost,
   type Disclosure,
-} from '../../../server/privacy.js';
+} from '../../../analytics/privacy.js';
 import { makeEnrichment, makePost } from '../../support/factories.js';
 
 const digits = (n: number) =>

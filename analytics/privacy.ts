@@ -1,4 +1,4 @@
-import { publicAccount } from '../analytics/public-accounts.js';
+import { publicAccount } from './public-accounts.js';
 import type { PostSummary } from '../models/analytics.js';
 import type { Store, StoredPost } from '../models/store.js';
 import type { Role } from '../models/user.js';

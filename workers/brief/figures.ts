@@ -1,0 +1,167 @@
+import type { ChartConfiguration } from 'chart.js';
+import { GREY, hatch, INK, renderChart, type ChartSize } from './charts.js';
+import { formatAxisDay, formatCount, formatNumber, formatPercent, type BriefLocale } from './format.js';
+import { countryName, topicLabel } from './labels.js';
+import type { BriefData } from './types.js';
+
+/** The brief's figures as PNGs, each with its size in points. */
+export interface BriefFigures {
+  volume: Png;
+  sentiment: Png;
+  topics: Png | null;
+  misogyny: Png | null;
+  campaignReach: Png | null;
+  campaignInteractions: Png | null;
+}
+
+export interface Png extends ChartSize {
+  png: Buffer;
+}
+
+const TOPICS_SHOWN = 8;
+const MIN_COUNTRY_ANALYSED = 1;
+
+const LEGEND = {
+  es: { thisWeek: 'Esta semana', previousWeek: 'Semana anterior' },
+  en: { thisWeek: 'This week', previousWeek: 'Previous week' },
+};
+
+/** Draws every figure of the brief; a figure without data is null (the layout says so). */
+export async function drawFigures(data: BriefData, locale: BriefLocale, half: number): Promise<BriefFigures> {
+  const [volume, sentiment, topics, misogyny, campaignReach, campaignInteractions] = await Promise.all([
+    volumeFigure(data, locale, { width: half, height: 195 }),
+    sentimentFigure(data, locale, { width: half, height: 195 }),
+    topicFigure(data, locale, half),
+    misogynyFigure(data, locale, half),
+    campaignFigure(data, locale, half, 'potentialReach'),
+    campaignFigure(data, locale, half, 'interactions'),
+  ]);
+  return { volume, sentiment, topics, misogyny, campaignReach, campaignInteractions };
+}
+
+const axisDays = (data: BriefData, locale: BriefLocale) => data.days.map((d) => formatAxisDay(d.bucket.slice(0, 10), locale));
+const legend = { position: 'bottom' as const, labels: { boxWidth: 14, boxHeight: 7, padding: 8 } };
+const grid = { color: '#e5e7eb' };
+const dayTicks = { maxRotation: 0, autoSkip: false, font: { size: 7 } };
+
+async function volumeFigure(data: BriefData, locale: BriefLocale, size: ChartSize): Promise<Png> {
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels: axisDays(data, locale),
+      datasets: [
+        { label: LEGEND[locale].thisWeek, data: data.days.map((d) => d.posts), backgroundColor: INK, categoryPercentage: 0.8, barPercentage: 0.9 },
+        { label: LEGEND[locale].previousWeek, data: data.previousDays.map((d) => d.posts), backgroundColor: hatch(), borderColor: GREY, borderWidth: 0.8, categoryPercentage: 0.8, barPercentage: 0.9 },
+      ],
+    },
+    options: { plugins: { legend }, scales: { x: { grid: { display: false }, ticks: dayTicks }, y: { beginAtZero: true, grace: '12%', grid, ticks: { maxTicksLimit: 5, precision: 0 } } } },
+  };
+  return png(await renderChart(config, size, [{ dataset: 0, text: (i) => formatCount(data.days[i]?.posts ?? 0, locale) }]), size);
+}
+
+async function sentimentFigure(data: BriefData, locale: BriefLocale, size: ChartSize): Promise<Png> {
+  const value = (p: { sentiment: { P: number; N: number }; netSentiment: number }) => (p.sentiment.P + p.sentiment.N === 0 ? null : p.netSentiment);
+  const config: ChartConfiguration = {
+    type: 'line',
+    data: {
+      labels: axisDays(data, locale),
+      datasets: [
+        { label: LEGEND[locale].thisWeek, data: data.days.map(value), borderColor: INK, backgroundColor: INK, borderWidth: 1.6, pointRadius: 2.6, pointStyle: 'circle', spanGaps: true },
+        { label: LEGEND[locale].previousWeek, data: data.previousDays.map(value), borderColor: GREY, backgroundColor: '#ffffff', borderWidth: 1.1, borderDash: [3, 2], pointRadius: 2.4, pointStyle: 'rect', spanGaps: true },
+      ],
+    },
+    options: {
+      plugins: { legend },
+      scales: {
+        x: { grid: { display: false }, offset: true, ticks: dayTicks },
+        y: { suggestedMin: -50, suggestedMax: 50, grace: '10%', grid: { color: (c) => (c.tick.value === 0 ? '#6b7280' : '#e5e7eb') }, ticks: { maxTicksLimit: 5 } },
+      },
+    },
+  };
+  const labels = (i: number) => {
+    const v = value(data.days[i]!);
+    return v === null ? '' : formatNumber(Math.round(v), locale);
+  };
+  return png(await renderChart(config, size, [{ dataset: 0, text: labels }]), size);
+}
+
+/** Share of the week's posts on each topic (a post may have several): one ink, values on the bars. */
+async function topicFigure(data: BriefData, locale: BriefLocale, width: number): Promise<Png | null> {
+  const total = data.kpis.current.posts;
+  const rows = data.topics.filter((t) => t.current.posts > 0).slice(0, TOPICS_SHOWN);
+  if (total === 0 || rows.length === 0) return null;
+  const share = rows.map((t) => (t.current.posts / total) * 100);
+  const size = { width, height: 28 + rows.length * 17 };
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: { labels: rows.map((t) => topicLabel(t.value, locale)), datasets: [{ data: share, backgroundColor: INK, barPercentage: 0.75, categoryPercentage: 0.9 }] },
+    options: {
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, grace: '55%', grid, ticks: { maxTicksLimit: 4, callback: (v) => formatPercent(Number(v), locale, 0) } }, y: { grid: { display: false } } },
+    },
+  };
+  const label = (i: number) => `${formatPercent(share[i]!, locale, 0)} (${formatCount(rows[i]!.current.posts, locale)})`;
+  return png(await renderChart(config, size, [{ dataset: 0, text: label }]), size);
+}
+
+/** Misogyny rate by country, this week (ink, labelled "rate · flagged/analysed") and the week before (hatched). */
+async function misogynyFigure(data: BriefData, locale: BriefLocale, width: number): Promise<Png | null> {
+  const rows = data.countries
+    .filter((c) => c.value !== '' && c.current.analysed >= MIN_COUNTRY_ANALYSED)
+    .sort((a, b) => b.current.misogynyRate - a.current.misogynyRate || a.value.localeCompare(b.value));
+  // One country is a single bar: its rate is already a headline KPI.
+  if (rows.length < 2) return null;
+  const size = { width, height: 40 + rows.length * 22 };
+  const top = Math.max(...rows.flatMap((c) => [c.current.misogynyRate, c.previous.misogynyRate]), 1);
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels: rows.map((c) => countryName(c.value, locale)),
+      datasets: [
+        { label: LEGEND[locale].thisWeek, data: rows.map((c) => c.current.misogynyRate), backgroundColor: INK, barPercentage: 0.9, categoryPercentage: 0.8 },
+        { label: LEGEND[locale].previousWeek, data: rows.map((c) => c.previous.misogynyRate), backgroundColor: hatch(), borderColor: GREY, borderWidth: 0.8, barPercentage: 0.9, categoryPercentage: 0.8 },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      plugins: { legend },
+      scales: { x: { beginAtZero: true, max: niceCeiling(top * 1.7), grid, ticks: { maxTicksLimit: 4, callback: (v) => formatPercent(Number(v), locale, 0) } }, y: { grid: { display: false } } },
+    },
+  };
+  const label = (i: number) => `${formatPercent(rows[i]!.current.misogynyRate, locale, 1)} · ${formatCount(rows[i]!.current.misogyny, locale)}/${formatCount(rows[i]!.current.analysed, locale)}`;
+  return png(await renderChart(config, size, [{ dataset: 0, text: label }]), size);
+}
+
+async function campaignFigure(data: BriefData, locale: BriefLocale, width: number, metric: 'potentialReach' | 'interactions'): Promise<Png | null> {
+  if (data.campaigns.length === 0) return null;
+  const size = { width, height: 30 + data.campaigns.length * 24 };
+  const config: ChartConfiguration = {
+    type: 'bar',
+    data: {
+      labels: data.campaigns.map((c) => shorten(c.name, 22)),
+      datasets: [{ data: data.campaigns.map((c) => c.week[metric]), backgroundColor: INK, barPercentage: 0.7 }],
+    },
+    options: {
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, grace: '35%', grid, ticks: { maxTicksLimit: 4, callback: (v) => formatCount(Number(v), locale) } }, y: { grid: { display: false } } },
+    },
+  };
+  return png(await renderChart(config, size, [{ dataset: 0, text: (i) => formatCount(data.campaigns[i]!.week[metric], locale) }]), size);
+}
+
+/** 1, 2, 5 × 10ⁿ at or above `value`, so the axis ends on a round number past the labels. */
+export function niceCeiling(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].find((m) => m * power >= value)!;
+  return step * power;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function png(buffer: Buffer, size: ChartSize): Png {
+  return { png: buffer, ...size };
+}

@@ -1,0 +1,238 @@
+import type { BreakdownRow, CampaignDayKpis, ImpactEstimate, ImpactMetric } from '../../models/analytics.js';
+import type { Campaign } from '../../models/campaign.js';
+import { DAY_MS, type PostFilter } from '../../models/filter.js';
+import type { Store } from '../../models/store.js';
+import { exampleOf } from './examples.js';
+import type { BriefCampaign, BriefData, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
+import { shiftWeek, weekRange } from './week.js';
+
+/** Campaigns shown at most (the brief stays within four pages). */
+const MAX_CAMPAIGNS = 3;
+const NARRATIVES = 3;
+const EXAMPLES_PER_NARRATIVE = 2;
+/** The metric a campaign's impact is estimated on: the conversation's misogyny rate. */
+export const IMPACT_METRIC: ImpactMetric = 'misogynyRate';
+
+export interface GatherOptions {
+  /** Held-out accuracy of the classifiers, for the method note (see method.ts). */
+  classifiers?: ClassifierAccuracy[];
+  now?: Date;
+}
+
+/**
+ * Everything the brief of `week` shows, through the store port only: KPIs and daily series of
+ * the week and the week before, breakdowns by topic, country and topic × country, narratives
+ * with redacted examples, alerts, campaigns with their impact estimate, and source coverage.
+ */
+export async function gatherBriefData(store: Store, week: string, scope: BriefScope, options: GatherOptions = {}): Promise<BriefData> {
+  const range = weekRange(week);
+  const previous = weekRange(shiftWeek(week, -1));
+  const filter = scopeFilter(range, scope);
+  const before = scopeFilter(previous, scope);
+  const { analytics } = store;
+
+  const [current, prior, days, previousDays, topics, countries, platforms] = await Promise.all([
+    analytics.kpis(filter),
+    analytics.kpis(before),
+    analytics.series(filter, 'day'),
+    analytics.series(before, 'day'),
+    compare(store, filter, before, 'topic'),
+    compare(store, filter, before, 'country'),
+    analytics.breakdown(filter, 'platform', 20),
+  ]);
+  const countryTopics = (
+    await Promise.all(
+      countries
+        .filter((row) => row.value !== '')
+        .map(async (country) => {
+          const rows = await compare(store, { ...filter, country: [country.value as never] }, { ...before, country: [country.value as never] }, 'topic');
+          return rows.map((row) => ({ ...row, country: country.value }));
+        }),
+    )
+  ).flat();
+
+  return {
+    week,
+    from: range.from,
+    to: range.to,
+    previous,
+    scope,
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    kpis: { current, previous: prior },
+    days,
+    previousDays,
+    topics,
+    countries,
+    countryTopics,
+    narratives: await narratives(store, filter),
+    emergingTerms: (await analytics.emergingTerms({ filter, limit: 8 })).filter((term) => term.score > 10.83),
+    alerts: await alerts(store, range, scope),
+    campaigns: await campaigns(store, range, previous, scope),
+    coverage: await coverage(store, range, platforms),
+    method: { classifiers: options.classifiers ?? [] },
+  };
+}
+
+export function scopeFilter(range: { from: string; to: string }, scope: BriefScope): PostFilter {
+  return { from: range.from, to: range.to, country: scope.countries, platform: [], topic: [], campaign: scope.campaigns, lang: [] };
+}
+
+async function compare(store: Store, filter: PostFilter, before: PostFilter, dimension: 'topic' | 'country'): Promise<GroupChange[]> {
+  const [now, then] = await Promise.all([store.analytics.breakdown(filter, dimension, 50), store.analytics.breakdown(before, dimension, 50)]);
+  const previous = new Map(then.map((row) => [row.value, row]));
+  const values = [...now.map((row) => row.value), ...then.map((row) => row.value).filter((v) => !now.some((row) => row.value === v))];
+  return values.map((value) => ({
+    value,
+    current: figures(now.find((row) => row.value === value)),
+    previous: figures(previous.get(value)),
+  }));
+}
+
+function figures(row: BreakdownRow | undefined): GroupFigures {
+  return {
+    posts: row?.posts ?? 0,
+    interactions: row?.interactions ?? 0,
+    analysed: row?.analysed ?? 0,
+    misogyny: row?.misogyny ?? 0,
+    misogynyRate: row?.misogynyRate ?? 0,
+    netSentiment: row?.netSentiment ?? 0,
+  };
+}
+
+/** The largest narratives that are new or growing, with two redacted example posts each. */
+async function narratives(store: Store, filter: PostFilter): Promise<BriefNarrative[]> {
+  const found = await store.analytics.narratives({ filter, limit: 12 });
+  const rising = found
+    .filter((n) => n.size >= 3 && (n.trend === null || n.trend > 0))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, NARRATIVES);
+  const samples = rising.map((n) => distinctSamples(n.samples));
+  const ids = samples.flatMap((list) => list.map((s) => s.id));
+  const posts = new Map((await store.posts.getMany(ids)).map((post) => [post.id, post]));
+  return rising.map((n, i) => ({
+    label: n.label,
+    terms: n.terms.slice(0, 6),
+    size: n.size,
+    previous: n.previous,
+    trend: n.trend,
+    examples: samples[i]!
+      .map((sample) => posts.get(sample.id))
+      .filter((post) => post !== undefined)
+      .map(exampleOf),
+  }));
+}
+
+/** Up to EXAMPLES_PER_NARRATIVE samples with different texts (reposts and copies say nothing new). */
+function distinctSamples(samples: { id: string; text: string }[]): { id: string; text: string }[] {
+  const seen = new Set<string>();
+  return samples
+    .filter((s) => {
+      const key = s.text.trim().toLowerCase();
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, EXAMPLES_PER_NARRATIVE);
+}
+
+async function alerts(store: Store, range: { from: string; to: string }, scope: BriefScope): Promise<BriefData['alerts']> {
+  const [list, rules] = await Promise.all([store.alerts.list(500), store.alerts.listRules()]);
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  const start = Date.parse(`${range.from}T00:00:00Z`);
+  const end = start + 7 * DAY_MS;
+  return list
+    .filter((alert) => Date.parse(alert.bucket) >= start && Date.parse(alert.bucket) < end)
+    .filter((alert) => {
+      const country = byId.get(alert.ruleId)?.country ?? null;
+      return scope.countries.length === 0 || country === null || scope.countries.includes(country);
+    })
+    .map((alert) => ({
+      rule: byId.get(alert.ruleId)?.name ?? alert.ruleId,
+      bucket: alert.bucket,
+      severity: alert.severity,
+      observed: alert.observed,
+      expected: alert.expected,
+      message: alert.message,
+    }))
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.bucket.localeCompare(b.bucket));
+}
+
+function severityRank(severity: 'low' | 'medium' | 'high'): number {
+  return { low: 0, medium: 1, high: 2 }[severity];
+}
+
+/** Campaigns of the scope (or every campaign running in the week, in the scope's countries). */
+async function campaigns(
+  store: Store,
+  range: { from: string; to: string },
+  previous: { from: string; to: string },
+  scope: BriefScope,
+): Promise<BriefCampaign[]> {
+  const all = await store.campaigns.list();
+  const chosen = all
+    .filter((c) => (scope.campaigns.length > 0 ? scope.campaigns.includes(c.id) : runsIn(c, range) && inCountries(c, scope)))
+    .slice(0, MAX_CAMPAIGNS);
+  return Promise.all(
+    chosen.map(async (campaign) => {
+      const week = await store.analytics.campaignKpis({ campaignId: campaign.id, from: range.from, to: range.to });
+      const previousWeek = runsIn(campaign, previous)
+        ? (await store.analytics.campaignKpis({ campaignId: campaign.id, from: previous.from, to: previous.to })).total
+        : null;
+      const launch = campaign.launchDate ?? campaign.startDate;
+      let impact: ImpactEstimate | null = null;
+      let impactUnavailable: BriefCampaign['impactUnavailable'] = launch > range.to ? 'not-launched' : null;
+      if (!impactUnavailable) {
+        try {
+          const daysAfter = Math.max(7, Math.round((Date.parse(range.to) - Date.parse(launch)) / DAY_MS) + 1);
+          impact = await store.analytics.campaignImpact({
+            campaignId: campaign.id,
+            metric: IMPACT_METRIC,
+            filter: scopeFilter(range, { countries: scope.countries, campaigns: [] }),
+            daysAfter: Math.min(56, daysAfter),
+          });
+        } catch {
+          impactUnavailable = 'not-available';
+        }
+      }
+      return {
+        id: campaign.id,
+        name: campaign.name,
+        startDate: campaign.startDate,
+        endDate: campaign.endDate,
+        week: week.total satisfies CampaignDayKpis,
+        previousWeek,
+        impact,
+        impactMetric: IMPACT_METRIC,
+        impactUnavailable,
+      };
+    }),
+  );
+}
+
+function runsIn(campaign: Campaign, range: { from: string; to: string }): boolean {
+  return campaign.startDate <= range.to && (campaign.endDate === null || campaign.endDate >= range.from);
+}
+
+function inCountries(campaign: Campaign, scope: BriefScope): boolean {
+  return scope.countries.length === 0 || campaign.countries.length === 0 || campaign.countries.some((c) => scope.countries.includes(c));
+}
+
+async function coverage(store: Store, range: { from: string; to: string }, platforms: BreakdownRow[]): Promise<Coverage> {
+  const sources = await store.sources.list();
+  const start = Date.parse(`${range.from}T00:00:00Z`);
+  const end = start + 7 * DAY_MS;
+  return {
+    sources: sources.map((s) => ({ name: s.name, kind: s.kind, status: s.status, enabled: s.enabled, lastSuccessAt: s.lastSuccessAt })),
+    gaps: sources.flatMap((s) =>
+      s.gaps
+        .filter((gap) => Date.parse(gap.from) < end && Date.parse(gap.to) > start)
+        .map((gap) => ({
+          source: s.name,
+          from: new Date(Math.max(start, Date.parse(gap.from))).toISOString(),
+          to: new Date(Math.min(end, Date.parse(gap.to))).toISOString(),
+          reason: gap.reason,
+        })),
+    ),
+    platforms: platforms.map((row) => ({ value: row.value, posts: row.posts })),
+  };
+}

@@ -1,0 +1,166 @@
+import type { Kpis } from '../../models/store.js';
+import { drawFigures } from './figures.js';
+import { findings } from './findings.js';
+import { formatCount, formatDay, formatNumber, formatPercent, formatPoints, formatRange, percentChange, type BriefLocale } from './format.js';
+import { countryName } from './labels.js';
+import { BriefWriter, COLOR, CONTENT_WIDTH, createDocument, GUTTER, HALF, PAGE, SIZE } from './pdf.js';
+import { alertsSection, campaignsSection, changesSection, narrativesSection, topicsAndCountries } from './sections.js';
+import { methodSection } from './method.js';
+import { textFor, type BriefText } from './text.js';
+import type { BriefData, FigureRef } from './types.js';
+
+/**
+ * The weekly brief as a PDF (2–4 A4 pages): cover line, headline KPIs with week-over-week
+ * change, findings, figures, narratives, campaigns and the method note. Pure rendering: every
+ * number comes from `data`.
+ */
+export async function renderBrief(data: BriefData, locale: BriefLocale): Promise<Buffer> {
+  const t = textFor(locale);
+  const range = formatRange(data.from, data.to, locale);
+  const doc = createDocument({ title: `${t.product} ${data.week}`, subject: t.title(range), lang: locale === 'es' ? 'es-419' : 'en-BZ' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const figures = await drawFigures(data, locale, HALF);
+  const w = new BriefWriter(doc);
+  cover(w, data, locale, t, range);
+  kpiCards(w, data.kpis, locale, t);
+  findingsList(w, data, locale, t);
+  w.ensure(figures.volume.height + 20);
+  const y = doc.y + 4;
+  const below1 = w.caption(t.figure(1), t.fig1, w.left, y, HALF);
+  const below2 = w.caption(t.figure(2), t.fig2, w.left + HALF + GUTTER, y, HALF);
+  const top = Math.max(below1, below2);
+  doc.image(figures.volume.png, w.left, top, { width: figures.volume.width, height: figures.volume.height });
+  doc.image(figures.sentiment.png, w.left + HALF + GUTTER, top, { width: figures.sentiment.width, height: figures.sentiment.height });
+  doc.y = top + figures.volume.height + 6;
+
+  topicsAndCountries(w, data, figures, t);
+  changesSection(w, data, locale, t);
+  alertsSection(w, data, locale, t);
+  narrativesSection(w, data, locale, t);
+  campaignsSection(w, data, figures, locale, t);
+  methodSection(w, data, locale, t);
+  footers(w, data, locale, t);
+  doc.end();
+  return finished;
+}
+
+/** Pages of a PDF written by renderBrief (pdfkit writes the page tree uncompressed). */
+export function countPages(pdf: Buffer): number {
+  const match = /\/Type \/Pages\s*\/Count (\d+)/.exec(pdf.toString('latin1'));
+  return match ? Number(match[1]) : 0;
+}
+
+function cover(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText, range: string): void {
+  const { doc } = w;
+  doc.font('bold').fontSize(SIZE.small).fillColor(COLOR.accent).text(t.product.toUpperCase(), w.left, PAGE.margin.top, { characterSpacing: 0.6, continued: false });
+  doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted).text(data.week, w.left, PAGE.margin.top, { width: CONTENT_WIDTH, align: 'right' });
+  doc.y = PAGE.margin.top + 16;
+  doc.font('bold').fontSize(SIZE.title).fillColor(COLOR.ink).text(t.title(range), w.left, doc.y, { width: CONTENT_WIDTH });
+  w.gap(4);
+  const countries = data.scope.countries.length === 0 ? t.allCountries : data.scope.countries.map((c) => countryName(c, locale)).join(', ');
+  const campaigns = data.campaigns.length === 0 ? t.noCampaigns : data.campaigns.map((c) => c.name).join(', ');
+  const enabled = data.coverage.sources.filter((s) => s.enabled);
+  const failing = enabled.filter((s) => s.status === 'error' || s.status === 'offline').length;
+  const sources = enabled.length === 0 ? t.noSources : t.sources(enabled.length, failing);
+  const line = (label: string, value: string) => {
+    doc.font('bold').fontSize(SIZE.small + 0.5).fillColor(COLOR.ink).text(`${label}: `, w.left, doc.y, { width: CONTENT_WIDTH, continued: true, lineGap: 1 });
+    doc.font('regular').fillColor(COLOR.text).text(value, { lineGap: 1 });
+  };
+  line(t.scope, countries);
+  line(t.campaigns, campaigns);
+  line(t.coverage, `${sources}; ${t.gaps(data.coverage.gaps.length)}; ${formatCount(data.kpis.current.posts, locale)} ${t.posts}`);
+  w.gap(10);
+}
+
+const KPI_ORDER = ['posts', 'authors', 'interactions', 'potentialReach', 'netSentiment', 'misogynyRate'] as const;
+type KpiKey = (typeof KPI_ORDER)[number];
+
+/** Six cards, three a row: label, value, then arrow + change + last week's value. */
+function kpiCards(w: BriefWriter, kpis: { current: Kpis; previous: Kpis }, locale: BriefLocale, t: BriefText): void {
+  const { doc } = w;
+  const columns = 3;
+  const gap = 8;
+  const width = (CONTENT_WIDTH - gap * (columns - 1)) / columns;
+  const height = 54;
+  const top = doc.y;
+  KPI_ORDER.forEach((key, i) => {
+    const x = w.left + (i % columns) * (width + gap);
+    const y = top + Math.floor(i / columns) * (height + gap);
+    doc.rect(x, y, width, height).fillColor(COLOR.panel).fill();
+    doc.rect(x, y, 2.5, height).fillColor(COLOR.accent).fill();
+    doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted).text(t.kpis[key], x + 10, y + 7, { width: width - 16, lineBreak: false });
+    doc.font('bold').fontSize(17).fillColor(COLOR.ink).text(kpiValue(key, kpis.current[key], locale), x + 10, y + 18, { width: width - 16, lineBreak: false });
+    doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.text).text(kpiChange(key, kpis.current[key], kpis.previous[key], locale, t), x + 10, y + 39, { width: width - 16, lineBreak: false });
+  });
+  doc.y = top + 2 * height + gap + 12;
+  doc.x = w.left;
+}
+
+export function kpiValue(key: KpiKey, value: number, locale: BriefLocale): string {
+  if (key === 'misogynyRate') return formatPercent(value, locale, 1);
+  if (key === 'netSentiment') return value < 0 ? `−${formatNumber(-value, locale, 1)}` : formatNumber(value, locale, 1);
+  return formatCount(value, locale);
+}
+
+/** "▲ 12 % vs 1,100" for counts; "▼ 1.4 p. p. vs 4.8 %" for rates and sentiment (points). */
+function kpiChange(key: KpiKey, current: number, previous: number, locale: BriefLocale, t: BriefText): string {
+  const before = `${t.versus} ${kpiValue(key, previous, locale)}`;
+  if (key === 'misogynyRate' || key === 'netSentiment') {
+    const delta = Math.round((current - previous) * 10) / 10;
+    const points = key === 'misogynyRate' ? formatPoints(Math.abs(delta), locale).slice(1) : `${formatNumber(Math.abs(delta), locale, 1)} ${t.points}`;
+    return `${arrow(delta)} ${points} ${before}`;
+  }
+  const change = percentChange(current, previous);
+  if (change === null) return current === 0 ? `= ${before}` : `${t.noPrevious}`;
+  const rounded = Math.round(change);
+  return `${arrow(rounded)} ${formatPercent(Math.abs(rounded), locale, 0)} ${before}`;
+}
+
+function arrow(delta: number): string {
+  return delta > 0 ? '▲' : delta < 0 ? '▼' : '=';
+}
+
+function findingsList(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText): void {
+  const { doc } = w;
+  doc.font('bold').fontSize(SIZE.section).fillColor(COLOR.ink).text(t.findings, w.left, doc.y);
+  w.gap(5);
+  findings(data, locale).forEach((finding, i) => {
+    const y = doc.y;
+    doc.font('bold').fontSize(SIZE.body + 0.5).fillColor(COLOR.accent).text(`${i + 1}`, w.left, y, { width: 14 });
+    doc.font('regular').fontSize(SIZE.body + 0.5).fillColor(COLOR.ink).text(`${finding.text} `, w.left + 16, y, { width: CONTENT_WIDTH - 16, continued: true, lineGap: 1.5 });
+    doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted).text(t.see(refLabel(finding.figureRef, t)), { lineGap: 1.5 });
+    w.gap(4);
+  });
+  w.gap(4);
+}
+
+function refLabel(ref: FigureRef, t: BriefText): string {
+  if (ref === 'kpi') return t.kpiRef;
+  if (ref === 'tab1') return t.table(1);
+  if (ref === 'narratives') return t.narratives.toLowerCase();
+  if (ref === 'alerts') return t.alerts.toLowerCase();
+  if (ref === 'campaigns') return t.campaignsTitle.toLowerCase();
+  return t.figure(Number(ref.slice(3)));
+}
+
+function footers(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText): void {
+  const { doc } = w;
+  const range = doc.bufferedPageRange();
+  const generated = t.generated(`${formatDay(data.generatedAt, locale, { day: 'numeric', month: 'short', year: 'numeric' })} ${data.generatedAt.slice(11, 16)}`);
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const y = PAGE.height - PAGE.margin.bottom + 18;
+    doc.page.margins.bottom = 0;
+    doc.moveTo(w.left, y - 6).lineTo(w.left + CONTENT_WIDTH, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc.font('regular').fontSize(SIZE.tiny).fillColor(COLOR.muted);
+    doc.text(t.footer(data.week, i + 1, range.count), w.left, y, { width: CONTENT_WIDTH / 2, lineBreak: false });
+    doc.text(generated, w.left + CONTENT_WIDTH / 2, y, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = PAGE.margin.bottom;
+  }
+}

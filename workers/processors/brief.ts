@@ -1,0 +1,34 @@
+import { deliverBrief } from '../brief/deliver.js';
+import { briefId, produceBrief } from '../brief/generate.js';
+import { parseBriefEditions } from '../brief/schedule.js';
+import { lastCompleteWeek } from '../brief/week.js';
+import type { Processor } from '../jobs.js';
+
+/** Settings key recording that a brief was delivered (so a retry or a re-run does not resend it). */
+export const deliveredKey = (id: string) => `brief.delivered.${id}`;
+
+/**
+ * The weekly brief: every edition (ESCUCHA_BRIEF_EDITIONS, by default the regional brief in
+ * Spanish and Belize's in English) of `week` (default: the last complete week) is generated,
+ * stored and delivered once. An edition already stored and delivered is skipped, so a duplicated
+ * or retried job does nothing twice; a failed delivery throws and the retry regenerates and
+ * resends only what was not delivered.
+ */
+export const brief: Processor<'brief'> = async (data, { store, config, logger }) => {
+  const week = data.week ?? lastCompleteWeek(new Date());
+  const editions = parseBriefEditions(config.briefEditions);
+  const stored = new Set((await store.briefs.list()).map((b) => b.id));
+  const produced: string[] = [];
+  for (const edition of editions) {
+    const request = { week, ...edition };
+    const id = briefId(request);
+    if (stored.has(id) && (await store.settings.get<string>(deliveredKey(id)))) continue;
+    const result = await produceBrief(store, request);
+    logger.info({ brief: id, pages: result.pages, bytes: result.brief.bytes }, 'weekly brief generated');
+    await deliverBrief(result, config, logger);
+    await store.settings.set(deliveredKey(id), new Date().toISOString());
+    produced.push(id);
+  }
+  if (produced.length === 0) return { status: 'skipped', detail: { week, reason: 'already produced' } };
+  return { status: 'success', detail: { week, briefs: produced } };
+};
