@@ -42,7 +42,11 @@ const command: Command = {
       misogyny: values['onnx-misogyny'],
       hate: values['onnx-hate'],
     };
-    const analyzer = await loadAnalyzer({ weightsDir: values.weights, lexiconsDir: values.lexicons, onnx });
+    const analyzer = await loadAnalyzer({
+      weightsDir: values.weights,
+      lexiconsDir: values.lexicons,
+      onnx,
+    });
     const [result] = await analyzer.analyzeBatch([
       {
         text,
@@ -54,7 +58,9 @@ const command: Command = {
         createdAt: values.date ? `${values.date}T12:00:00.000Z` : undefined,
       },
     ]);
-    io.stdout.write(`${JSON.stringify({ ...result, enrichedAt: new Date().toISOString() }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ ...result, enrichedAt: new Date().toISOString() }, null, 2)}\n`,
+    );
     return 0;
   },
 };

@@ -38,7 +38,8 @@ const command: Command = {
     );
     const { EVAL_TASKS, normalizeLabel } = await import('../../nlp/eval/labels.js');
     const task = values.task as (typeof EVAL_TASKS)[number] | undefined;
-    if (!task || !EVAL_TASKS.includes(task)) throw new UsageError(`--task debe ser uno de: ${EVAL_TASKS.join(', ')}`);
+    if (!task || !EVAL_TASKS.includes(task))
+      throw new UsageError(`--task debe ser uno de: ${EVAL_TASKS.join(', ')}`);
     if (!values.file) throw new UsageError('falta --file');
     const { loadResources } = await import('../../nlp/resources.js');
     const { predictTask } = await import('../../nlp/predict.js');
@@ -62,7 +63,8 @@ const command: Command = {
       let row: Record<string, unknown>;
       try {
         const parsed = JSON.parse(line) as unknown;
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('no es un objeto');
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw new Error('no es un objeto');
         row = parsed as Record<string, unknown>;
       } catch (error) {
         io.stderr.write(`línea ${lineNo}: JSON inválido (${(error as Error).message}); se omite\n`);
@@ -77,12 +79,19 @@ const command: Command = {
       }
       const label = normalizeLabel(task, row[labelField]);
       if (label === null) {
-        io.stderr.write(`línea ${lineNo}: etiqueta ilegible en "${labelField}": ${JSON.stringify(row[labelField])}; se omite\n`);
+        io.stderr.write(
+          `línea ${lineNo}: etiqueta ilegible en "${labelField}": ${JSON.stringify(row[labelField])}; se omite\n`,
+        );
         skipped++;
         continue;
       }
       const hashtags = Array.isArray(row.hashtags) ? row.hashtags.map(String) : undefined;
-      const location = typeof row[locationField] === 'string' ? (row[locationField] as string) : typeof row.location === 'string' ? row.location : null;
+      const location =
+        typeof row[locationField] === 'string'
+          ? (row[locationField] as string)
+          : typeof row.location === 'string'
+            ? row.location
+            : null;
       const t0 = performance.now();
       predicted.push(predictTask(res, task, { text, hashtags, location }));
       predictMs += performance.now() - t0;
@@ -114,7 +123,9 @@ const command: Command = {
           2,
         )}\n`,
       );
-      io.stdout.write(`accuracy=${fix(report.exactAccuracy)} macroF1=${fix(report.macroF1)} microF1=${fix(report.microF1)} n=${report.n}\n`);
+      io.stdout.write(
+        `accuracy=${fix(report.exactAccuracy)} macroF1=${fix(report.macroF1)} microF1=${fix(report.microF1)} n=${report.n}\n`,
+      );
       return 0;
     }
     const labelOrder = res.models[task as 'sentiment']?.labels ?? [];
@@ -140,14 +151,21 @@ const command: Command = {
         2,
       )}\n`,
     );
-    io.stdout.write(`accuracy=${fix(report.accuracy)} macroF1=${fix(report.macroF1)} n=${report.n}\n`);
+    io.stdout.write(
+      `accuracy=${fix(report.accuracy)} macroF1=${fix(report.macroF1)} n=${report.n}\n`,
+    );
     return 0;
   },
 };
 
-function roundClasses<T extends Record<string, { precision: number; recall: number; f1: number; support: number }>>(perClass: T, r: (x: number) => number) {
+function roundClasses<
+  T extends Record<string, { precision: number; recall: number; f1: number; support: number }>,
+>(perClass: T, r: (x: number) => number) {
   return Object.fromEntries(
-    Object.entries(perClass).map(([k, v]) => [k, { precision: r(v.precision), recall: r(v.recall), f1: r(v.f1), support: v.support }]),
+    Object.entries(perClass).map(([k, v]) => [
+      k,
+      { precision: r(v.precision), recall: r(v.recall), f1: r(v.f1), support: v.support },
+    ]),
   );
 }
 

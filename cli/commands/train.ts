@@ -20,6 +20,8 @@ Entrena los modelos lineales y escribe nlp/weights/<tarea>.json.
                   así se reentrena con anotaciones del producto
   --out DIR       carpeta de pesos (por defecto nlp/weights)
   --holdout       guarda el modelo entrenado SIN la partición reservada (para medir con eval)
+  --holdout-out DIR  además de los pesos finales, guarda ahí los entrenados sin la partición
+                  reservada (npx tsx nlp/train/export-holdout.ts DIR2 escribe esa partición)
   --l2 X          regularización L2 (por defecto, la de nlp/train/config.ts)
   --top-k N       rasgos que se conservan
 `;
@@ -37,6 +39,7 @@ const command: Command = {
         extra: { type: 'string', multiple: true },
         out: { type: 'string' },
         holdout: { type: 'boolean', default: false },
+        'holdout-out': { type: 'string' },
         l2: { type: 'string' },
         'top-k': { type: 'string' },
       },
@@ -46,7 +49,9 @@ const command: Command = {
     const task = values.task;
     if (!task) throw new UsageError(`falta --task\n${usage}`);
     const tasks = task === 'all' ? [...TASKS] : [task];
-    for (const t of tasks) if (!(TASKS as readonly string[]).includes(t)) throw new UsageError(`tarea desconocida: ${t}`);
+    for (const t of tasks)
+      if (!(TASKS as readonly string[]).includes(t))
+        throw new UsageError(`tarea desconocida: ${t}`);
     const { trainAndReport } = await import('../../nlp/train/pipeline.js');
     const out = resolve(values.out ?? new URL('../../nlp/weights/', import.meta.url).pathname);
     mkdirSync(out, { recursive: true });
@@ -61,6 +66,11 @@ const command: Command = {
         log: (m) => io.stderr.write(`${m}\n`),
       });
       writeFileSync(join(out, `${t}.json`), `${JSON.stringify(result.model)}\n`);
+      if (values['holdout-out']) {
+        const dir = resolve(values['holdout-out']);
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${t}.json`), `${JSON.stringify(result.heldOutModel)}\n`);
+      }
       summary[t] = result.heldOut;
       io.stderr.write(`${t}: ${join(out, `${t}.json`)}\n`);
     }

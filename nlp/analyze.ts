@@ -1,0 +1,160 @@
+/**
+ * escucha's Spanish (and Belizean English) post analyser: language, sentiment, emotions,
+ * topics, misogyny, hate, places and campaigns, each with its explanation.
+ * `loadAnalyzer` reads lexicons and weights once; `analyze` is synchronous, pure and does no
+ * I/O; `analyzeBatch` adds the ONNX transformer scores when a local model is configured.
+ */
+import type { Campaign } from '../models/campaign.js';
+import type { Enrichment, TopicResult } from '../models/enrichment.js';
+import {
+  emotionFromLexicon,
+  emotionFromModel,
+  hateFromLexicon,
+  hateFromModel,
+  misogynyFromLexicon,
+  misogynyFromModel,
+  neutralEmotion,
+  neutralFlag,
+  neutralSentiment,
+  sentimentFromLexicon,
+  sentimentFromModel,
+  type Probs,
+} from './classify.js';
+import { matchCampaigns } from './campaigns.js';
+import { extractFeatures } from './features/extract.js';
+import { detectLanguage } from './language.js';
+import { lexiconSignals } from './lexicon-signals.js';
+import { Matches } from './model/linear.js';
+import { loadOnnxScorer, type OnnxScorer, type OnnxTask } from './onnx.js';
+import { resolvePlaces } from './places.js';
+import { loadResources, type Resources } from './resources.js';
+import { detectTopics } from './topics.js';
+import { fold } from './text/fold.js';
+import { segmentHashtag } from './text/hashtags.js';
+import { finish, prepare } from './text/normalize.js';
+
+export interface AnalysisInput {
+  text: string;
+  hashtags?: string[];
+  mentions?: string[];
+  authorHandle?: string | null;
+  authorLocation?: string | null;
+  platformLang?: string | null;
+  createdAt?: string;
+  campaigns?: readonly Campaign[];
+}
+
+export type Analysis = Omit<Enrichment, 'enrichedAt'>;
+
+export interface Analyzer {
+  readonly version: string;
+  analyze(input: AnalysisInput): Analysis;
+  /** Uses ONNX when configured, else same as analyze. */
+  analyzeBatch(inputs: readonly AnalysisInput[]): Promise<Analysis[]>;
+}
+
+export interface AnalyzerOptions {
+  lexiconsDir?: string;
+  weightsDir?: string;
+  /** Local model directories per task. */
+  onnx?: Partial<Record<OnnxTask, string>>;
+}
+
+export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Analyzer> {
+  const res = loadResources(options.lexiconsDir, options.weightsDir);
+  const scorers: OnnxScorer[] = [];
+  for (const [task, dir] of Object.entries(options.onnx ?? {}) as Array<
+    [OnnxTask, string | undefined]
+  >) {
+    if (!dir) continue;
+    const labels =
+      res.models[task]?.labels ?? (task === 'misogyny' || task === 'hate' ? ['0', '1'] : []);
+    scorers.push(await loadOnnxScorer(task, dir, labels));
+  }
+  const version =
+    scorers.length > 0
+      ? `${res.version}+onnx:${scorers.map((s) => s.task).join(',')}`
+      : res.version;
+  return {
+    version,
+    analyze: (input) => analyzeWith(res, version, input),
+    async analyzeBatch(inputs) {
+      if (scorers.length === 0) return inputs.map((input) => analyzeWith(res, version, input));
+      const prepared = inputs.map((input) => {
+        const p = prepare(input.text, res.bundle.text);
+        return detectLanguage(input.text, p.tokens, res.bundle.language, input.platformLang).code;
+      });
+      const spanish = inputs.flatMap((input, i) => (prepared[i] === 'es' ? [i] : []));
+      const probs: Probs[] = inputs.map(() => ({}));
+      for (const scorer of scorers) {
+        const scores = await scorer.score(spanish.map((i) => inputs[i]!.text));
+        spanish.forEach((i, k) => (probs[i]![scorer.task] = scores[k]!));
+      }
+      return inputs.map((input, i) => analyzeWith(res, version, input, probs[i]));
+    },
+  };
+}
+
+export function analyzeWith(
+  res: Resources,
+  version: string,
+  input: AnalysisInput,
+  onnx?: Probs,
+): Analysis {
+  const { bundle } = res;
+  const prepared = prepare(input.text, bundle.text);
+  const language = detectLanguage(input.text, prepared.tokens, bundle.language, input.platformLang);
+  const lang = language.code;
+  const norm = finish(prepared, lang === 'en' ? 'en' : 'es', bundle.text);
+  const hashtags = [...prepared.hashtags];
+  const extraWords: string[] = [];
+  for (const raw of input.hashtags ?? []) {
+    const tag = fold(raw.replace(/^#/, ''));
+    if (!tag || hashtags.includes(tag)) continue;
+    hashtags.push(tag);
+    extraWords.push('|', ...segmentHashtag(raw.replace(/^#/, ''), bundle.text.segment).split(' '));
+  }
+  const words = extraWords.length > 0 ? [...norm.words, ...extraWords] : norm.words;
+  const places = resolvePlaces(
+    { text: input.text, words, hashtags, location: input.authorLocation ?? null },
+    res.gazetteer,
+  );
+
+  let sentiment = neutralSentiment();
+  let emotions = neutralEmotion();
+  let misogyny: Analysis['misogyny'] = { ...neutralFlag(), category: null };
+  let hate: Analysis['hate'] = neutralFlag();
+  let topics: TopicResult[] = [];
+  if (lang === 'es') {
+    const signals = lexiconSignals(norm, 'es', bundle.lexicon);
+    const matches = new Matches(res.table);
+    extractFeatures(norm, signals, { ...res.extract, slang: bundle.slang }, matches.sink);
+    const ctx = { table: res.table, matches, models: res.models, onnx };
+    sentiment = sentimentFromModel(ctx, signals);
+    emotions = emotionFromModel(ctx, signals);
+    misogyny = misogynyFromModel(ctx, signals);
+    hate = hateFromModel(ctx, signals);
+    topics = detectTopics(words, hashtags, 'es', res.topics);
+  } else if (lang === 'en') {
+    const signals = lexiconSignals(norm, 'en', bundle.lexicon);
+    sentiment = sentimentFromLexicon(signals);
+    emotions = emotionFromLexicon(signals);
+    misogyny = misogynyFromLexicon(signals);
+    hate = hateFromLexicon(signals);
+    topics = detectTopics(words, hashtags, 'en', res.topics);
+  }
+  const campaigns = input.campaigns?.length
+    ? matchCampaigns(
+        {
+          text: words.join(' '),
+          hashtags,
+          mentions: [...prepared.mentions, ...(input.mentions ?? [])],
+          authorHandle: input.authorHandle ?? null,
+          createdAt: input.createdAt,
+          countries: places.map((p) => p.country),
+        },
+        input.campaigns,
+      )
+    : [];
+  return { version, language, sentiment, emotions, topics, misogyny, hate, places, campaigns };
+}

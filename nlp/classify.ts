@@ -1,0 +1,244 @@
+/**
+ * Turns linear-model (and optional ONNX) probabilities and lexicon signals into the
+ * Enrichment's sentiment, emotions, misogyny and hate results, with explanations.
+ * Spanish: trained models (+ ONNX when given). English: lexicons only. Other: neutral.
+ */
+import type { Evidence } from '../models/common.js';
+import {
+  EMOTIONS,
+  MISOGYNY_CATEGORIES,
+  type EmotionResult,
+  type HateResult,
+  type MisogynyCategory,
+  type MisogynyResult,
+  type SentimentResult,
+} from '../models/enrichment.js';
+import type { LexiconSignals } from './lexicon-signals.js';
+import {
+  evidenceFor,
+  predict,
+  type FeatureTable,
+  type LinearModel,
+  type Matches,
+} from './model/linear.js';
+
+export type Probs = Partial<Record<'sentiment' | 'emotion' | 'misogyny' | 'hate', number[]>>;
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** Readable feature names for explanations. */
+export function prettyFeature(name: string): string {
+  const kind = name.slice(0, 2);
+  const rest = name.slice(2);
+  switch (kind) {
+    case 'w:':
+      return rest;
+    case 'n:':
+      return `no ${rest}`;
+    case 'b:':
+      return rest;
+    case 'c:':
+      return `…${rest.trim()}…`;
+    case 'h:':
+      return `#${rest}`;
+    case 'g:':
+      return `jerga:${rest}`;
+    case 'l:':
+      return `léxico:${rest}`;
+    case 's:':
+      return `rasgo:${rest}`;
+    default:
+      return name;
+  }
+}
+
+function pretty(evidence: Evidence[], signals?: LexiconSignals): Evidence[] {
+  return evidence.map((e) => ({
+    feature: withLexiconWords(prettyFeature(e.feature), e.feature, signals),
+    weight: e.weight,
+  }));
+}
+
+/** "léxico:neg" → "léxico:neg (balacera, miedo)": the words behind a lexicon feature. */
+function withLexiconWords(label: string, name: string, signals?: LexiconSignals): string {
+  if (!signals || !name.startsWith('l:')) return label;
+  const key = name.slice(2);
+  let words: string[] = [];
+  const pol = signals.evidence.polarity;
+  if (key === 'neg') words = pol.filter((e) => e.weight < 0).map((e) => e.feature);
+  else if (key === 'pos') words = pol.filter((e) => e.weight > 0).map((e) => e.feature);
+  else if (key === 'polarity') words = pol.map((e) => e.feature);
+  else if (key.startsWith('emo:'))
+    words = (
+      signals.evidence.emotions[key.slice(4) as keyof typeof signals.evidence.emotions] ?? []
+    ).map((e) => e.feature);
+  else if (key.startsWith('mis')) words = signals.evidence.misogyny.map((e) => e.feature);
+  else if (key === 'hate') words = signals.evidence.hate.map((e) => e.feature);
+  const unique = [...new Set(words)].slice(0, 4);
+  return unique.length > 0 ? `${label} (${unique.join(', ')})` : label;
+}
+
+function blend(linear: number[], extra: number[] | undefined): number[] {
+  if (!extra || extra.length !== linear.length) return linear;
+  return linear.map((p, i) => (p + extra[i]!) / 2);
+}
+
+export interface ModelContext {
+  table: FeatureTable;
+  matches: Matches;
+  models: Partial<
+    Record<'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'hate', LinearModel>
+  >;
+  onnx?: Probs;
+}
+
+export function sentimentFromModel(ctx: ModelContext, signals: LexiconSignals): SentimentResult {
+  const model = ctx.models.sentiment;
+  if (!model) return sentimentFromLexicon(signals);
+  const probs = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.sentiment);
+  const p = probs[model.labels.indexOf('P')] ?? 0;
+  const n = probs[model.labels.indexOf('N')] ?? 0;
+  const best = argmax(probs);
+  return {
+    label: model.labels[best] as SentimentResult['label'],
+    score: r3(Math.max(-1, Math.min(1, p - n))),
+    confidence: r3(probs[best]!),
+    explanation: pretty(evidenceFor(model, ctx.table, ctx.matches, best), signals),
+  };
+}
+
+export function sentimentFromLexicon(signals: LexiconSignals): SentimentResult {
+  const score = signals.polarity;
+  const label = score > 0.15 ? 'P' : score < -0.15 ? 'N' : 'NEU';
+  const evidence = signals.evidence.polarity
+    .filter((e) => (label === 'P' ? e.weight > 0 : label === 'N' ? e.weight < 0 : true))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, 5);
+  return {
+    label,
+    score: r3(score),
+    confidence: r3(0.4 + 0.5 * Math.abs(score)),
+    explanation: evidence,
+  };
+}
+
+export function neutralSentiment(): SentimentResult {
+  return { label: 'NEU', score: 0, confidence: 0, explanation: [] };
+}
+
+export function emotionFromModel(ctx: ModelContext, signals: LexiconSignals): EmotionResult {
+  const model = ctx.models.emotion;
+  if (!model) return emotionFromLexicon(signals);
+  const probs = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.emotion);
+  const scores = Object.fromEntries(
+    EMOTIONS.map((e) => [e, r3(probs[model.labels.indexOf(e)] ?? 0)]),
+  ) as EmotionResult['scores'];
+  const best = argmax(probs);
+  return {
+    label: model.labels[best] as EmotionResult['label'],
+    scores,
+    explanation: pretty(evidenceFor(model, ctx.table, ctx.matches, best), signals),
+  };
+}
+
+export function emotionFromLexicon(signals: LexiconSignals): EmotionResult {
+  const counts = signals.emotions;
+  const total = EMOTIONS.reduce((a, e) => a + counts[e], 0);
+  const scores = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as EmotionResult['scores'];
+  if (total === 0) {
+    scores.others = 1;
+    return { label: 'others', scores, explanation: [] };
+  }
+  for (const e of EMOTIONS) scores[e] = r3(counts[e] / (total + 1));
+  scores.others = r3(1 / (total + 1));
+  const label = EMOTIONS.filter((e) => e !== 'others').reduce(
+    (a, b) => (counts[b] > counts[a] ? b : a),
+    'fear' as const as EmotionResult['label'],
+  );
+  return { label, scores, explanation: (signals.evidence.emotions[label] ?? []).slice(0, 5) };
+}
+
+export function neutralEmotion(): EmotionResult {
+  const scores = Object.fromEntries(
+    EMOTIONS.map((e) => [e, e === 'others' ? 1 : 0]),
+  ) as EmotionResult['scores'];
+  return { label: 'others', scores, explanation: [] };
+}
+
+export function misogynyFromModel(ctx: ModelContext, signals: LexiconSignals): MisogynyResult {
+  const model = ctx.models.misogyny;
+  if (!model) return misogynyFromLexicon(signals);
+  const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.misogyny)[1]!;
+  const flag = p >= model.threshold;
+  let category: MisogynyCategory | null = null;
+  const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals);
+  if (flag) {
+    const cat = ctx.models['misogyny-category'];
+    if (cat) {
+      const probs = predict(cat, ctx.table, ctx.matches).probs;
+      let best = -1;
+      cat.labels.forEach((l, i) => {
+        if (
+          l !== 'non-sexist' &&
+          (MISOGYNY_CATEGORIES as readonly string[]).includes(l) &&
+          (best < 0 || probs[i]! > probs[best]!)
+        )
+          best = i;
+      });
+      if (best >= 0) {
+        category = cat.labels[best] as MisogynyCategory;
+        explanation.push(
+          ...pretty(evidenceFor(cat, ctx.table, ctx.matches, best, 3), signals).map((e) => ({
+            feature: `${category}:${e.feature}`,
+            weight: e.weight,
+          })),
+        );
+      }
+    } else category = lexiconCategory(signals);
+  }
+  return { flag, score: r3(clamp01(p)), category, explanation };
+}
+
+function lexiconCategory(signals: LexiconSignals): MisogynyCategory {
+  const entries = Object.entries(signals.misogynyCategories) as Array<[MisogynyCategory, number]>;
+  return entries.sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'misogyny-non-sexual-violence';
+}
+
+export function misogynyFromLexicon(signals: LexiconSignals): MisogynyResult {
+  const score = clamp01(1 - Math.exp(-0.9 * signals.misogyny));
+  const flag = score >= 0.5;
+  return {
+    flag,
+    score: r3(score),
+    category: flag ? lexiconCategory(signals) : null,
+    explanation: signals.evidence.misogyny.slice(0, 5),
+  };
+}
+
+export function hateFromModel(ctx: ModelContext, signals: LexiconSignals): HateResult {
+  const model = ctx.models.hate;
+  if (!model) return hateFromLexicon(signals);
+  const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.hate)[1]!;
+  const flag = p >= model.threshold;
+  return {
+    flag,
+    score: r3(clamp01(p)),
+    explanation: pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals),
+  };
+}
+
+export function hateFromLexicon(signals: LexiconSignals): HateResult {
+  const score = clamp01(1 - Math.exp(-0.9 * signals.hate));
+  return { flag: score >= 0.5, score: r3(score), explanation: signals.evidence.hate.slice(0, 5) };
+}
+
+export function neutralFlag(): { flag: false; score: number; explanation: Evidence[] } {
+  return { flag: false, score: 0, explanation: [] };
+}
+
+function argmax(values: number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
+  return best;
+}

@@ -1,0 +1,129 @@
+/**
+ * Lexicon signals of a normalised post: polarity (negation flips it), emotion words and emoji,
+ * misogyny and hate terms, surface statistics. They feed the linear models as `l:`/`s:`
+ * features and are the only signal for English (Belize) posts.
+ */
+import type { Evidence } from '../models/common.js';
+import { EMOTIONS, type Emotion, type MisogynyCategory } from '../models/enrichment.js';
+import type { PhraseMatcher } from './phrase-matcher.js';
+import type { NormalizedText } from './text/normalize.js';
+
+export interface LexiconResources {
+  polarity: { es: Map<string, number>; en: Map<string, number> };
+  emotion: {
+    es: Map<string, Emotion[]>;
+    en: Map<string, Emotion[]>;
+    emoji: Map<string, Emotion[]>;
+  };
+  misogyny: { es: PhraseMatcher<MisogynyCategory>; en: PhraseMatcher<MisogynyCategory> };
+  hate: { es: PhraseMatcher<true>; en: PhraseMatcher<true> };
+}
+
+export interface LexiconSignals {
+  polarity: number;
+  positive: number;
+  negative: number;
+  emotions: Record<Emotion, number>;
+  misogyny: number;
+  misogynyCategories: Partial<Record<MisogynyCategory, number>>;
+  hate: number;
+  evidence: {
+    polarity: Evidence[];
+    emotions: Partial<Record<Emotion, Evidence[]>>;
+    misogyny: Evidence[];
+    hate: Evidence[];
+  };
+  /** `l:`/`s:` model features. */
+  features: Array<[string, number]>;
+}
+
+export function lexiconSignals(
+  norm: NormalizedText,
+  lang: 'es' | 'en',
+  lex: LexiconResources,
+): LexiconSignals {
+  const polarityMap = lex.polarity[lang];
+  const emotionMap = lex.emotion[lang];
+  let positive = 0;
+  let negative = 0;
+  const polarityEvidence: Evidence[] = [];
+  const emotions = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
+  const emotionEvidence: Partial<Record<Emotion, Evidence[]>> = {};
+  const words = norm.words;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const pol = polarityMap.get(word);
+    if (pol !== undefined) {
+      const value = norm.negated[i] ? -0.6 * pol : pol;
+      if (value > 0) positive += value;
+      else negative -= value;
+      polarityEvidence.push({
+        feature: norm.negated[i] ? `no ${word}` : word,
+        weight: round(value),
+      });
+    }
+    const emos = emotionMap.get(word) ?? lex.emotion.emoji.get(word);
+    if (emos && !norm.negated[i]) {
+      for (const e of emos) {
+        emotions[e] += 1;
+        (emotionEvidence[e] ??= []).push({ feature: word, weight: 1 });
+      }
+    }
+  }
+  let misogyny = 0;
+  const misogynyCategories: Partial<Record<MisogynyCategory, number>> = {};
+  const misogynyEvidence: Evidence[] = [];
+  for (const hit of lex.misogyny[lang].match(words)) {
+    misogyny += 1;
+    misogynyCategories[hit.payload] = (misogynyCategories[hit.payload] ?? 0) + 1;
+    misogynyEvidence.push({ feature: hit.phrase, weight: 1 });
+  }
+  let hate = 0;
+  const hateEvidence: Evidence[] = [];
+  for (const hit of lex.hate[lang].match(words)) {
+    hate += 1;
+    hateEvidence.push({ feature: hit.phrase, weight: 1 });
+  }
+  const s = norm.stats;
+  const features: Array<[string, number]> = [
+    ['l:pos', squash(positive)],
+    ['l:neg', squash(negative)],
+    ['l:polarity', squash(positive - negative)],
+    ['l:misogyny', squash(misogyny)],
+    ['l:hate', squash(hate)],
+    ['s:url', s.urls > 0 ? 1 : 0],
+    ['s:exclam', squash(s.exclamations / 2)],
+    ['s:question', squash(s.questions / 2)],
+    ['s:caps', s.upperRatio > 0.5 && s.length > 15 ? 1 : 0],
+    ['s:elong', squash(s.elongations)],
+    ['s:laugh', squash(s.laughs)],
+  ];
+  for (const e of EMOTIONS) if (emotions[e] > 0) features.push([`l:emo:${e}`, squash(emotions[e])]);
+  for (const [cat, n] of Object.entries(misogynyCategories))
+    features.push([`l:mis:${cat}`, squash(n)]);
+  return {
+    polarity: positive + negative > 0 ? (positive - negative) / (positive + negative + 1) : 0,
+    positive,
+    negative,
+    emotions,
+    misogyny,
+    misogynyCategories,
+    hate,
+    evidence: {
+      polarity: polarityEvidence,
+      emotions: emotionEvidence,
+      misogyny: misogynyEvidence,
+      hate: hateEvidence,
+    },
+    features,
+  };
+}
+
+/** Smoothly caps a count to [0, 1). */
+function squash(x: number): number {
+  return x === 0 ? 0 : Math.tanh(x / 2);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

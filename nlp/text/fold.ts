@@ -1,0 +1,14 @@
+/**
+ * Accent folding and lower-casing for matching only (the displayed text is never changed).
+ * `fold("Peñón JAMÁS")` → "penon jamas".
+ */
+const MARKS = /[\u0300-\u036f]/g;
+
+export function fold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(MARKS, '');
+}
+
+/** Folds and trims a lexicon key (also collapses inner whitespace). */
+export function foldKey(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,234 @@
+/**
+ * Training corpora per task (files in the datasets directory, see /work/shared/datasets/README.md)
+ * and the deterministic held-out split: a row is held out when FNV(file:id) mod 1000 < 150.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashFeature } from '../features/hash.js';
+
+export type TaskName = 'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'hate';
+export const TASKS: readonly TaskName[] = [
+  'sentiment',
+  'emotion',
+  'misogyny',
+  'misogyny-category',
+  'hate',
+];
+
+export interface Example {
+  id: string;
+  source: string;
+  text: string;
+  label: string;
+  /** Optional per-example weight (auxiliary corpora get less). */
+  weight: number;
+  heldOut: boolean;
+}
+
+export interface SourceSpec {
+  file: string;
+  /** Returns the task label, or null to skip the row. */
+  label: (row: Record<string, unknown>) => string | null;
+  weight?: number;
+  /** Included in the held-out evaluation set (the distribution we tune for). */
+  evaluate: boolean;
+}
+
+export const HELD_OUT_PER_MILLE = 150;
+
+export function isHeldOut(source: string, id: string): boolean {
+  return hashFeature(`${source}:${id}`) % 1000 < HELD_OUT_PER_MILLE;
+}
+
+const binary = (row: Record<string, unknown>) => {
+  const v = row.label;
+  return v === 1 || v === '1' || v === true
+    ? '1'
+    : v === 0 || v === '0' || v === false
+      ? '0'
+      : null;
+};
+
+const EXIST23_CATEGORY: Record<string, string> = {
+  'IDEOLOGICAL-INEQUALITY': 'ideological-inequality',
+  'STEREOTYPING-DOMINANCE': 'stereotyping-dominance',
+  OBJECTIFICATION: 'objectification',
+  'SEXUAL-VIOLENCE': 'sexual-violence',
+  'MISOGYNY-NON-SEXUAL-VIOLENCE': 'misogyny-non-sexual-violence',
+  NO: 'non-sexist',
+};
+
+/** EXIST 2023 task 3: the category with the highest soft vote (ties → hard label order). */
+const exist23Category = (row: Record<string, unknown>) => {
+  if (binary(row) === '0') return 'non-sexist';
+  const soft = row.task3_category_soft as Record<string, number> | undefined;
+  if (!soft) return null;
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const [key, score] of Object.entries(soft)) {
+    if (key === 'NO') continue;
+    if (score > bestScore) {
+      best = key;
+      bestScore = score;
+    }
+  }
+  return best ? (EXIST23_CATEGORY[best] ?? null) : null;
+};
+
+export interface TaskSpec {
+  labels: string[];
+  binary: boolean;
+  sources: SourceSpec[];
+}
+
+export function taskSpec(task: TaskName, variant: Record<string, string> = {}): TaskSpec {
+  switch (task) {
+    case 'sentiment':
+      return {
+        labels: ['P', 'NEU', 'N'],
+        binary: false,
+        sources: [
+          { file: 'sentiment_tass2020_train.jsonl', label: (r) => String(r.label), evaluate: true },
+          {
+            file: 'sentiment_intertass_extra.jsonl',
+            label: (r) =>
+              r.label === 'NONE' ? (variant.none === 'neu' ? 'NEU' : null) : String(r.label),
+            weight: Number(variant.extraWeight ?? 1),
+            evaluate: false,
+          },
+        ],
+      };
+    case 'emotion':
+      return {
+        labels: ['anger', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'others'],
+        binary: false,
+        sources: [
+          {
+            file: 'emotion_emoevent_train.jsonl',
+            label: (r) => String(r.label).toLowerCase(),
+            evaluate: true,
+          },
+        ],
+      };
+    case 'misogyny':
+      return {
+        labels: ['0', '1'],
+        binary: true,
+        sources: [
+          { file: 'misogyny_exist2021_train_es.jsonl', label: binary, evaluate: true },
+          { file: 'misogyny_exist2023_train_es.jsonl', label: binary, evaluate: true },
+          { file: 'misogyny_exist2023_dev_es.jsonl', label: binary, evaluate: true },
+          {
+            file: 'misogyny_metwo_es.jsonl',
+            label: binary,
+            weight: Number(variant.metwo ?? 1),
+            evaluate: false,
+          },
+          ...(variant.twitch
+            ? [
+                {
+                  file: 'misogyny_twitch_chat_es.jsonl',
+                  label: binary,
+                  weight: Number(variant.twitch),
+                  evaluate: false,
+                },
+              ]
+            : []),
+        ],
+      };
+    case 'misogyny-category':
+      return {
+        labels: [
+          'non-sexist',
+          'ideological-inequality',
+          'stereotyping-dominance',
+          'objectification',
+          'sexual-violence',
+          'misogyny-non-sexual-violence',
+        ],
+        binary: false,
+        sources: [
+          {
+            file: 'misogyny_exist2021_train_es.jsonl',
+            label: (r) => (r.category ? String(r.category) : null),
+            evaluate: true,
+          },
+          {
+            file: 'misogyny_exist2023_train_es.jsonl',
+            label: exist23Category,
+            weight: Number(variant.exist23 ?? 1),
+            evaluate: false,
+          },
+          {
+            file: 'misogyny_exist2023_dev_es.jsonl',
+            label: exist23Category,
+            weight: Number(variant.exist23 ?? 1),
+            evaluate: false,
+          },
+        ],
+      };
+    case 'hate':
+      return {
+        labels: ['0', '1'],
+        binary: true,
+        sources: [
+          { file: 'hate_hateval2019_es_train_dev.jsonl', label: binary, evaluate: true },
+          {
+            file: 'hate_haternet_es.jsonl',
+            label: binary,
+            weight: Number(variant.haternet ?? 1),
+            evaluate: false,
+          },
+          ...(variant.exist
+            ? [
+                {
+                  file: 'misogyny_exist2021_train_es.jsonl',
+                  label: binary,
+                  weight: Number(variant.exist),
+                  evaluate: false,
+                },
+              ]
+            : []),
+        ],
+      };
+  }
+}
+
+export function loadExamples(
+  dir: string,
+  spec: TaskSpec,
+  warn: (message: string) => void = () => {},
+): Example[] {
+  const out: Example[] = [];
+  for (const source of spec.sources) {
+    const path = join(dir, source.file);
+    if (!existsSync(path)) {
+      warn(`falta ${path}; se omite`);
+      continue;
+    }
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      let row: Record<string, unknown>;
+      try {
+        row = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        warn(`${source.file}:${i + 1}: JSON inválido`);
+        return;
+      }
+      const text = typeof row.text === 'string' ? row.text : '';
+      const label = source.label(row);
+      if (!text.trim() || label === null || !spec.labels.includes(label)) return;
+      const id = String(row.id ?? i);
+      out.push({
+        id,
+        source: source.file,
+        text,
+        label,
+        weight: source.weight ?? 1,
+        heldOut: source.evaluate && isHeldOut(source.file, id),
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,187 @@
+/**
+ * Fits one linear model: hashed features (nlp/featurize) → vocabulary (min document frequency)
+ * → optional per-feature scaling (idf or NB log-count ratio, folded into the weights) →
+ * weighted softmax regression (L-BFGS) → pruning to the top-k features by weight magnitude →
+ * an int16-quantised LinearModelFile.
+ */
+import { DEFAULT_EXTRACT, featurizePrepared } from '../featurize.js';
+import type { LinearModelFile } from '../model/linear.js';
+import type { TextBundle } from '../text-resources.js';
+import { prepare } from '../text/normalize.js';
+import type { Csr } from './softmax.js';
+import { trainSoftmax } from './softmax.js';
+
+export interface SparseDoc {
+  hashes: number[];
+  values: number[];
+}
+
+export interface FitOptions {
+  l2: number;
+  minDf: number;
+  topK: number;
+  /** Exponent of the inverse class frequency used as sample weight (0 none, 1 balanced). */
+  classWeightPower: number;
+  scaling: 'none' | 'idf' | 'nb';
+  maxIterations: number;
+}
+
+export const DEFAULT_FIT: FitOptions = {
+  l2: 1e-4,
+  minDf: 2,
+  topK: 30000,
+  classWeightPower: 0.5,
+  scaling: 'none',
+  maxIterations: 120,
+};
+
+export function vectorize(
+  texts: readonly string[],
+  bundle: TextBundle,
+  names: Map<number, string>,
+): SparseDoc[] {
+  return texts.map((text) => {
+    const acc = new Map<number, number>();
+    featurizePrepared(
+      prepare(text, bundle.text),
+      bundle,
+      (h, v) => acc.set(h, (acc.get(h) ?? 0) + v),
+      names,
+    );
+    return { hashes: [...acc.keys()], values: [...acc.values()] };
+  });
+}
+
+export interface FitInput {
+  docs: SparseDoc[];
+  labels: Int32Array;
+  weights: Float64Array;
+  classes: number;
+}
+
+export function fitLinear(
+  task: string,
+  labelNames: string[],
+  binary: boolean,
+  input: FitInput,
+  names: Map<number, string>,
+  options: FitOptions,
+  meta: Record<string, unknown> = {},
+): LinearModelFile {
+  const { docs, labels, classes } = input;
+  const df = new Map<number, number>();
+  for (const doc of docs) for (const h of doc.hashes) df.set(h, (df.get(h) ?? 0) + 1);
+  const vocab = new Map<number, number>();
+  const vocabHashes: number[] = [];
+  for (const [h, n] of df) {
+    const name = names.get(h) ?? '';
+    if (n >= options.minDf || name.startsWith('l:') || name.startsWith('s:')) {
+      vocab.set(h, vocabHashes.length);
+      vocabHashes.push(h);
+    }
+  }
+  const F = vocabHashes.length;
+  const scale = new Float64Array(F).fill(1);
+  if (options.scaling === 'idf') {
+    for (let j = 0; j < F; j++)
+      scale[j] = Math.log((1 + docs.length) / (1 + df.get(vocabHashes[j]!)!)) + 1;
+  } else if (options.scaling === 'nb' && classes === 2) {
+    const p = new Float64Array(F).fill(1);
+    const q = new Float64Array(F).fill(1);
+    docs.forEach((doc, i) => {
+      for (const h of doc.hashes) {
+        const j = vocab.get(h);
+        if (j === undefined) continue;
+        if (labels[i] === 1) p[j]! += 1;
+        else q[j]! += 1;
+      }
+    });
+    let ps = 0;
+    let qs = 0;
+    for (let j = 0; j < F; j++) {
+      ps += p[j]!;
+      qs += q[j]!;
+    }
+    for (let j = 0; j < F; j++) scale[j] = 1 + Math.abs(Math.log(p[j]! / ps / (q[j]! / qs)));
+  }
+  // CSR
+  const indptr = new Int32Array(docs.length + 1);
+  let nnz = 0;
+  docs.forEach((doc, i) => {
+    for (const h of doc.hashes) if (vocab.has(h)) nnz++;
+    indptr[i + 1] = nnz;
+  });
+  const indices = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
+  let p = 0;
+  for (const doc of docs) {
+    doc.hashes.forEach((h, k) => {
+      const j = vocab.get(h);
+      if (j === undefined) return;
+      indices[p] = j;
+      values[p] = doc.values[k]! * scale[j]!;
+      p++;
+    });
+  }
+  const X: Csr = { rows: docs.length, cols: F, indptr, indices, values };
+  const counts = new Float64Array(classes);
+  for (let i = 0; i < labels.length; i++) counts[labels[i]!]! += input.weights[i]!;
+  const total = counts.reduce((a, b) => a + b, 0);
+  const sampleWeights = new Float64Array(docs.length);
+  for (let i = 0; i < docs.length; i++) {
+    const freq = counts[labels[i]!]! / total;
+    sampleWeights[i] = input.weights[i]! * Math.pow(1 / (classes * freq), options.classWeightPower);
+  }
+  const model = trainSoftmax(X, labels, {
+    classes,
+    l2: options.l2,
+    sampleWeights,
+    maxIterations: options.maxIterations,
+  });
+
+  // Fold scaling, collapse binary, prune.
+  const columns = binary ? 1 : classes;
+  const folded = new Float64Array(F * columns);
+  const importance = new Float64Array(F);
+  for (let j = 0; j < F; j++) {
+    for (let c = 0; c < columns; c++) {
+      const w = binary
+        ? model.weights[j * 2 + 1]! - model.weights[j * 2]!
+        : model.weights[j * classes + c]!;
+      folded[j * columns + c] = w * scale[j]!;
+    }
+    let mean = 0;
+    if (!binary) for (let c = 0; c < columns; c++) mean += folded[j * columns + c]! / columns;
+    let imp = 0;
+    for (let c = 0; c < columns; c++)
+      imp = Math.max(imp, Math.abs(folded[j * columns + c]! - mean));
+    // Frequent features matter more than rare ones with the same weight.
+    importance[j] = imp * Math.sqrt(df.get(vocabHashes[j]!)!);
+  }
+  const order = [...importance.keys()]
+    .sort((a, b) => importance[b]! - importance[a]!)
+    .slice(0, options.topK);
+  order.sort((a, b) => a - b);
+  let maxAbs = 0;
+  for (const j of order)
+    for (let c = 0; c < columns; c++) maxAbs = Math.max(maxAbs, Math.abs(folded[j * columns + c]!));
+  const q = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const ints = new Int16Array(order.length * columns);
+  order.forEach((j, i) => {
+    for (let c = 0; c < columns; c++)
+      ints[i * columns + c] = Math.round(folded[j * columns + c]! / q);
+  });
+  const bias = binary ? [model.bias[1]! - model.bias[0]!] : [...model.bias];
+  return {
+    format: 1,
+    task,
+    labels: labelNames,
+    binary,
+    extract: { ...DEFAULT_EXTRACT },
+    bias,
+    scale: q,
+    features: order.map((j) => names.get(vocabHashes[j]!) ?? `#${vocabHashes[j]}`),
+    weights: Buffer.from(ints.buffer).toString('base64'),
+    meta: { ...meta, vocabulary: F, kept: order.length, options },
+  };
+}
