@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Store } from '../models/store.js';
 import { loadAnalyzer, type Analyzer } from '../nlp/analyze.js';
 import { openStore } from '../store/index.js';
 import type { JobRunner, ProcessorContext } from '../workers/jobs.js';
 import { createRunner } from '../workers/runner.js';
 import type { Config } from './config.js';
+import { ConfigError } from './errors.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** The composition root: everything a command needs, built once from the configuration. */
@@ -24,9 +27,10 @@ export async function createAppContext(
   const store = await openStore(config);
   try {
     const analyzer = await loadAnalyzer(config.onnxDir ? { onnx: onnxDirs(config.onnxDir) } : {});
-    let processorContext: ProcessorContext | undefined;
-    const runner = createRunner(config, logger, () => processorContext!, options);
-    processorContext = { config, logger, store, analyzer, queue: runner };
+    // The runner is the processors' queue, so their context is completed once it exists.
+    const context: { value?: ProcessorContext } = {};
+    const runner = createRunner(config, logger, () => context.value!, options);
+    context.value = { config, logger, store, analyzer, queue: runner };
     return {
       config,
       logger,
@@ -46,10 +50,12 @@ export async function createAppContext(
 
 /** ESCUCHA_ONNX_DIR holds one model folder per task (sentiment/, emotion/, misogyny/, hate/). */
 function onnxDirs(root: string) {
-  return {
-    sentiment: `${root}/sentiment`,
-    emotion: `${root}/emotion`,
-    misogyny: `${root}/misogyny`,
-    hate: `${root}/hate`,
-  };
+  const tasks = ['sentiment', 'emotion', 'misogyny', 'hate'] as const;
+  const present = tasks.filter((task) => existsSync(join(root, task, 'onnx', 'model.onnx')));
+  if (present.length === 0) {
+    throw new ConfigError(
+      `ESCUCHA_ONNX_DIR=${root} has no model: expected ${tasks.map((t) => `${t}/onnx/model.onnx`).join(', ')}`,
+    );
+  }
+  return Object.fromEntries(present.map((task) => [task, join(root, task)]));
 }

@@ -1,5 +1,24 @@
 import type { Alert, AlertRule } from './alert.js';
+import type {
+  AuthorRanking,
+  BreakdownDimension,
+  BreakdownRow,
+  CampaignKpis,
+  CampaignKpisQuery,
+  EmergingTerm,
+  EntityKind,
+  ImpactEstimate,
+  ImpactQuery,
+  Narrative,
+  NarrativeOptions,
+  PostSearch,
+  PostSummary,
+  SearchPage,
+  TopAuthor,
+  TopEntity,
+} from './analytics.js';
 import type { Annotation } from './annotation.js';
+import type { Emotion } from './enrichment.js';
 import type { Brief } from './brief.js';
 import type { Campaign } from './campaign.js';
 import type { Enrichment } from './enrichment.js';
@@ -69,6 +88,8 @@ export interface Kpis {
   hate: number;
   /** Posts analysed in Spanish or English: the denominator of the rates. */
   analysed: number;
+  /** Posts by dominant emotion. */
+  emotions: Record<Emotion, number>;
 }
 
 export interface SeriesPoint {
@@ -82,13 +103,49 @@ export interface SeriesPoint {
   misogyny: number;
   misogynyRate: number;
   hate: number;
+  hateRate: number;
+  impressions: number;
+  /** Posts analysed in Spanish or English: the denominator of the rates. */
+  analysed: number;
+  emotions: Record<Emotion, number>;
 }
 
 export interface AnalyticsQueries {
-  /** KPIs over the filter, computed exactly from posts (distinct authors do not add up). */
+  /**
+   * KPIs over the filter, exact: distinct authors and reach from posts (they do not add up);
+   * additive metrics may come from day rollups (as fresh as the last aggregation).
+   */
   kpis(filter: PostFilter): Promise<Kpis>;
-  /** One point per bucket in the filter's range, from rollups. Empty buckets are included. */
+  /**
+   * One point per bucket in the filter's range, from rollups. Empty buckets are included.
+   * `authors` and `potentialReach` of a point add up the rollup cells of its bucket.
+   */
   series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]>;
+  /**
+   * The KPIs of each value of a dimension, exact (distinct authors per value), largest `posts`
+   * first then by value, at most `limit` rows. Topic and campaign rows count a post under each
+   * of its topics/campaigns; posts without any are not listed. Unknown country/admin1 is ''.
+   */
+  breakdown(filter: PostFilter, dimension: BreakdownDimension, limit?: number): Promise<BreakdownRow[]>;
+  /** Most frequent hashtags, mentions, links or terms: by posts, then interactions, then value. */
+  topEntities(filter: PostFilter, kind: EntityKind, limit: number): Promise<TopEntity[]>;
+  /** Authors by potential reach (followers) or interactions; pseudonymised unless allow-listed. */
+  topAuthors(filter: PostFilter, by: AuthorRanking, limit: number): Promise<TopAuthor[]>;
+  /** Posts with most interactions (ties: newest, then id). */
+  topPosts(filter: PostFilter, limit: number): Promise<PostSummary[]>;
+  /**
+   * Posts matching the filter and every word of `q` (whole words, accent- and case-insensitive),
+   * newest first, paginated with an opaque cursor on (createdMs, id).
+   */
+  search(query: PostSearch): Promise<SearchPage>;
+  /** Reach, interactions, influencers, media mentions... of a campaign's posts, per day and total. */
+  campaignKpis(query: CampaignKpisQuery): Promise<CampaignKpis>;
+  /** Terms and hashtags rising in the filter's range against the `baselineDays` before it. */
+  emergingTerms(options: NarrativeOptions): Promise<EmergingTerm[]>;
+  /** Clusters of the range's newest posts (≤ 2,000, NARRATIVE_SAMPLE), with label, size, trend and samples. */
+  narratives(options: NarrativeOptions): Promise<Narrative[]>;
+  /** Interrupted-time-series estimate of a campaign launch's effect on a daily metric. */
+  campaignImpact(query: ImpactQuery): Promise<ImpactEstimate>;
 }
 
 export interface SourceRepository {
@@ -136,6 +193,8 @@ export interface UserRepository {
 export interface AnnotationRepository {
   add(annotation: Annotation): Promise<void>;
   listForPost(postId: string): Promise<Annotation[]>;
+  /** Annotations of any of these posts, oldest first (re-applied when posts are re-analysed). */
+  listForPosts(postIds: readonly string[]): Promise<Annotation[]>;
   /** All annotations, oldest first, for training. */
   all(): Promise<Annotation[]>;
 }

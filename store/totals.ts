@@ -55,10 +55,15 @@ export type RollupMetrics = Omit<
   'granularity' | 'bucket' | 'country' | 'platform' | 'lang' | 'topic' | 'campaign'
 >;
 
-export function rollupMetrics(row: MetricTotals): RollupMetrics {
-  const emotions = Object.fromEntries(
+/** Posts by dominant emotion, from the `emotionX` totals. */
+export function emotionsOf(row: MetricTotals): Rollup['emotions'] {
+  return Object.fromEntries(
     EMOTIONS.map((e) => [e, row[`emotion${e[0]!.toUpperCase()}${e.slice(1)}` as keyof MetricTotals]]),
   ) as Rollup['emotions'];
+}
+
+export function rollupMetrics(row: MetricTotals): RollupMetrics {
+  const emotions = emotionsOf(row);
   return {
     posts: row.posts,
     analysed: row.analysed,
@@ -89,6 +94,7 @@ export function kpisOf(row: MetricTotals): Kpis {
     misogyny: row.misogyny,
     hate: row.hate,
     analysed: row.analysed,
+    emotions: emotionsOf(row),
   };
 }
 
@@ -127,7 +133,48 @@ export function seriesOf(
       misogyny: row.misogyny,
       misogynyRate: rate(row.misogyny, row.analysed),
       hate: row.hate,
+      hateRate: rate(row.hate, row.analysed),
+      impressions: row.impressions,
+      analysed: row.analysed,
+      emotions: emotionsOf(row),
     });
   }
   return series;
+}
+
+/** Opaque search cursor over (createdMs, id): base64url of JSON, so clients can't build one by hand. */
+export function encodeCursor(createdMs: number, id: string): string {
+  return Buffer.from(JSON.stringify([createdMs, id])).toString('base64url');
+}
+
+/** The position a cursor stands for; null (first page) for a missing or malformed cursor. */
+export function decodeCursor(cursor: string | null): { createdMs: number; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [createdMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    return typeof createdMs === 'number' && typeof id === 'string' ? { createdMs, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Default range of a campaign's KPIs: its start to its end date, or to today while it runs. */
+export function campaignRange(
+  campaign: { startDate: string; endDate: string | null },
+  query: { from?: string | undefined; to?: string | undefined },
+  today = new Date().toISOString().slice(0, 10),
+): { from: string; to: string } {
+  return { from: query.from ?? campaign.startDate, to: query.to ?? campaign.endDate ?? today };
+}
+
+/** The day range of an impact estimate around a launch. */
+export function impactRange(launchDate: string, daysBefore: number, daysAfter: number): { from: string; to: string } {
+  const launch = Date.parse(`${launchDate}T00:00:00Z`);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { from: day(launch - daysBefore * DAY_MS), to: day(launch + (daysAfter - 1) * DAY_MS) };
+}
+
+/** A filter with only the date range and countries: what the daily entity tables answer. */
+export function isDateCountryFilter(filter: PostFilter): boolean {
+  return filter.platform.length === 0 && filter.topic.length === 0 && filter.campaign.length === 0 && filter.lang.length === 0;
 }

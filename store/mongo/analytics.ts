@@ -1,17 +1,73 @@
+import type {
+  AuthorRanking,
+  BreakdownDimension,
+  CampaignKpisQuery,
+  EntityKind,
+  ImpactQuery,
+  NarrativeOptions,
+  PostSearch,
+} from '../../models/analytics.js';
 import type { PostFilter } from '../../models/filter.js';
 import type { Granularity } from '../../models/rollup.js';
-import type { AnalyticsQueries, Kpis, SeriesPoint } from '../../models/store.js';
+import type { AnalyticsQueries, CampaignRepository, Kpis, SeriesPoint } from '../../models/store.js';
 import { addTotals, kpisOf, seriesOf, zeroTotals, type MetricTotals } from '../totals.js';
 import { COLLECTIONS } from './collections.js';
 import type { MongoDbLike } from './db-like.js';
 import { kpisPipeline, seriesPipeline } from './pipelines/analytics.js';
+import { MongoInsights } from './insights.js';
+import { MongoLists } from './lists.js';
 import type { MongoRollups } from './rollups.js';
 
+/** The scaled store's queries; each family lives in its own file (lists, insights). */
 export class MongoAnalytics implements AnalyticsQueries {
+  private readonly lists: MongoLists;
+  private readonly insights: MongoInsights;
+
   constructor(
     private readonly db: MongoDbLike,
     private readonly rollups: MongoRollups,
-  ) {}
+    campaigns: CampaignRepository,
+    options: { textIndex: boolean } = { textIndex: false },
+  ) {
+    this.lists = new MongoLists(db, options.textIndex);
+    this.insights = new MongoInsights(db, this.lists, campaigns, (f, g) => this.series(f, g));
+  }
+
+  breakdown(filter: PostFilter, dimension: BreakdownDimension, limit?: number) {
+    return this.lists.breakdown(filter, dimension, limit);
+  }
+
+  topEntities(filter: PostFilter, kind: EntityKind, limit: number) {
+    return this.lists.entityCounts(filter, kind, limit);
+  }
+
+  topAuthors(filter: PostFilter, by: AuthorRanking, limit: number) {
+    return this.lists.topAuthors(filter, by, limit);
+  }
+
+  topPosts(filter: PostFilter, limit: number) {
+    return this.lists.topPosts(filter, limit);
+  }
+
+  search(query: PostSearch) {
+    return this.lists.search(query);
+  }
+
+  campaignKpis(query: CampaignKpisQuery) {
+    return this.insights.campaignKpis(query);
+  }
+
+  emergingTerms(options: NarrativeOptions) {
+    return this.insights.emergingTerms(options);
+  }
+
+  narratives(options: NarrativeOptions) {
+    return this.insights.narratives(options);
+  }
+
+  campaignImpact(query: ImpactQuery) {
+    return this.insights.campaignImpact(query);
+  }
 
   async kpis(filter: PostFilter): Promise<Kpis> {
     const [row] = await this.db

@@ -47,6 +47,10 @@ export interface PostDocument {
   emotion?: string;
   misogyny?: 0 | 1;
   hate?: 0 | 1;
+  /** EXIST category when flagged misogynistic, else null. */
+  misogynyCategory?: string | null;
+  /** Normalised hashtags, mentions, links and terms (analytics/entities.ts), for top lists. */
+  entities?: { hashtag: string[]; mention: string[]; link: string[]; term: string[] };
   /**
    * Set, in the same single-document write as the change, while the post's hour bucket has not
    * been re-aggregated since; cleared by `recompute`. See MongoPosts for why.

@@ -45,13 +45,15 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Stor
     throw storageFailure('create indexes', uri, error);
   }
   const rollups = new MongoRollups(db);
+  const campaigns = new MongoCampaigns(db);
   return {
     kind: 'mongo',
     posts: new MongoPosts(db),
     rollups,
-    analytics: new MongoAnalytics(db, rollups),
+    // A real server narrows searches with its text index; the in-memory fake has none.
+    analytics: new MongoAnalytics(db, rollups, campaigns, { textIndex: uri !== null }),
     sources: new MongoSources(db),
-    campaigns: new MongoCampaigns(db),
+    campaigns,
     alerts: new MongoAlerts(db),
     briefs: new MongoBriefs(db),
     users: new MongoUsers(db),

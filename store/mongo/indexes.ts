@@ -13,6 +13,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { key: { country: 1, createdMs: 1 }, name: 'country_createdMs' },
     { key: { topics: 1, createdMs: 1 }, name: 'topics_createdMs' },
     { key: { campaigns: 1, createdMs: 1 }, name: 'campaigns_createdMs' },
+    // Search pages (newest first, ties by id) and an author's newest handle.
+    { key: { createdMs: -1, _id: -1 }, name: 'createdMs_id_desc' },
+    { key: { authorId: 1, createdMs: -1 }, name: 'authorId_createdMs' },
     // Pending enrichment: `analyzerVersion: null` (or another version), oldest first.
     { key: { analyzerVersion: 1, createdMs: 1 }, name: 'analyzerVersion_createdMs' },
     // Only posts awaiting re-aggregation: tiny, read by dirtyBuckets and recompute.

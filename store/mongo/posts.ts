@@ -1,3 +1,4 @@
+import { postEntities } from '../../analytics/entities.js';
 import type { Enrichment } from '../../models/enrichment.js';
 import { postFacets } from '../../models/facets.js';
 import { interactionsOf, postKey, type Post } from '../../models/post.js';
@@ -176,6 +177,8 @@ export class MongoPosts implements PostRepository {
               emotion: facets.emotion,
               misogyny: facets.misogyny,
               hate: facets.hate,
+              misogynyCategory: facets.misogyny ? enrichment.misogyny.category : null,
+              entities: postEntities(post),
               dirty: true,
             },
           },

@@ -1,18 +1,84 @@
+import type {
+  AuthorRanking,
+  BreakdownDimension,
+  CampaignKpisQuery,
+  EntityKind,
+  ImpactQuery,
+  NarrativeOptions,
+  PostSearch,
+} from '../../models/analytics.js';
 import { DAY_MS, HOUR_MS, type PostFilter } from '../../models/filter.js';
 import type { Granularity } from '../../models/rollup.js';
-import type { AnalyticsQueries, Kpis, SeriesPoint } from '../../models/store.js';
-import { addTotals, kpisOf, seriesOf, zeroTotals, type MetricTotals } from '../totals.js';
+import type { AnalyticsQueries, CampaignRepository, Kpis, SeriesPoint } from '../../models/store.js';
+import { kpisOf, seriesOf, zeroTotals, type MetricTotals } from '../totals.js';
 import type { Db } from './database.js';
 import { AUTHOR_AGGREGATE, METRIC_TOTALS, postFilterSql } from './filter-sql.js';
+import { SqliteInsights } from './insights.js';
+import { SqliteLists } from './lists.js';
+import { authorTotals, bucketTotals, rollupsAnswer, rollupTotals } from './rollup-totals.js';
 import type { SqliteRollups } from './rollups.js';
+import { searchPosts } from './search.js';
 
+/** The embedded store's queries; each family lives in its own file (lists, search, insights). */
 export class SqliteAnalytics implements AnalyticsQueries {
+  private readonly lists: SqliteLists;
+  private readonly insights: SqliteInsights;
+
   constructor(
     private readonly db: Db,
     private readonly rollups: SqliteRollups,
-  ) {}
+    campaigns: CampaignRepository,
+  ) {
+    this.lists = new SqliteLists(db);
+    this.insights = new SqliteInsights(db, this.lists, campaigns, (f, g) => this.series(f, g));
+  }
 
+  async breakdown(filter: PostFilter, dimension: BreakdownDimension, limit?: number) {
+    return this.lists.breakdown(filter, dimension, limit);
+  }
+
+  async topEntities(filter: PostFilter, kind: EntityKind, limit: number) {
+    return this.lists.topEntities(filter, kind, limit);
+  }
+
+  async topAuthors(filter: PostFilter, by: AuthorRanking, limit: number) {
+    return this.lists.topAuthors(filter, by, limit);
+  }
+
+  async topPosts(filter: PostFilter, limit: number) {
+    return this.lists.topPosts(filter, limit);
+  }
+
+  async search(query: PostSearch) {
+    return searchPosts(this.db, query);
+  }
+
+  campaignKpis(query: CampaignKpisQuery) {
+    return this.insights.campaignKpis(query);
+  }
+
+  emergingTerms(options: NarrativeOptions) {
+    return this.insights.emergingTerms(options);
+  }
+
+  narratives(options: NarrativeOptions) {
+    return this.insights.narratives(options);
+  }
+
+  campaignImpact(query: ImpactQuery) {
+    return this.insights.campaignImpact(query);
+  }
+
+  /**
+   * Additive metrics from day rollups when they can answer the filter, distinct authors and
+   * reach from posts (the narrow per-author pass is what costs); else everything from posts.
+   */
   async kpis(filter: PostFilter): Promise<Kpis> {
+    if (rollupsAnswer(filter, null)) {
+      const totals = rollupTotals(this.db, filter, null).get('') ?? zeroTotals();
+      const authors = authorTotals(this.db, filter).get('');
+      return kpisOf({ ...totals, authors: authors?.authors ?? 0, potentialReach: authors?.potentialReach ?? 0 });
+    }
     const { where, params } = postFilterSql(filter);
     const row = this.db
       .prepare(
@@ -27,9 +93,7 @@ export class SqliteAnalytics implements AnalyticsQueries {
   async series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]> {
     const totals = new Map<number, MetricTotals>();
     if (filter.topic.length <= 1 && filter.campaign.length <= 1) {
-      for (const cell of await this.rollups.cells(filter, granularity)) {
-        addTotals(totals.get(cell.bucketMs) ?? setNew(totals, cell.bucketMs), cell);
-      }
+      for (const row of bucketTotals(this.db, filter, granularity)) totals.set(row.bucketMs, row);
     } else {
       // Several topics or campaigns: a post may sit in two cells, so count from posts.
       const { where, params } = postFilterSql(filter);
@@ -46,10 +110,4 @@ export class SqliteAnalytics implements AnalyticsQueries {
     }
     return seriesOf(filter, granularity, totals);
   }
-}
-
-function setNew(totals: Map<number, MetricTotals>, bucket: number): MetricTotals {
-  const row = zeroTotals();
-  totals.set(bucket, row);
-  return row;
 }

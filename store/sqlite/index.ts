@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { Campaign } from '../../models/campaign.js';
+import type { Source } from '../../models/source.js';
 import type { Store } from '../../models/store.js';
 import { SqliteAnalytics } from './analytics.js';
 import { openDatabase } from './database.js';
@@ -7,9 +9,8 @@ import {
   SqliteAlerts,
   SqliteAnnotations,
   SqliteBriefs,
-  SqliteCampaigns,
   SqliteSettings,
-  SqliteSources,
+  SqliteRecords,
   SqliteUsers,
 } from './records.js';
 import { SqliteRollups } from './rollups.js';
@@ -19,13 +20,14 @@ export function createSqliteStore(dataDirOrMemory: string): Store {
   const file = dataDirOrMemory === ':memory:' ? ':memory:' : join(dataDirOrMemory, 'escucha.db');
   const db = openDatabase(file);
   const rollups = new SqliteRollups(db);
+  const campaigns = new SqliteRecords<Campaign>(db, 'campaigns');
   return {
     kind: 'sqlite',
     posts: new SqlitePosts(db),
     rollups,
-    analytics: new SqliteAnalytics(db, rollups),
-    sources: new SqliteSources(db),
-    campaigns: new SqliteCampaigns(db),
+    analytics: new SqliteAnalytics(db, rollups, campaigns),
+    sources: new SqliteRecords<Source>(db, 'sources'),
+    campaigns,
     alerts: new SqliteAlerts(db),
     briefs: new SqliteBriefs(db),
     users: new SqliteUsers(db),

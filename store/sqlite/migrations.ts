@@ -123,4 +123,52 @@ export const MIGRATIONS: readonly string[] = [
     pdf BLOB NOT NULL
   );
   `,
+  // 2: analytics — author handle and misogyny category facets, per-post entities (hashtags,
+  // mentions, links, terms), their daily counts, and covering indexes for dashboard queries.
+  // Posts enriched before this migration get their entities when re-enriched.
+  `
+  ALTER TABLE posts ADD COLUMN author_handle TEXT;
+  ALTER TABLE posts ADD COLUMN misogyny_category TEXT;
+  UPDATE posts SET author_handle = json_extract(doc, '$.author.handle');
+  UPDATE posts SET misogyny_category = json_extract(enrichment, '$.misogyny.category')
+    WHERE misogyny = 1;
+
+  CREATE INDEX posts_range_cover ON posts (created_ms, author_id, country, platform, lang,
+    sentiment, emotion, misogyny, hate, interactions, followers, views)
+    WHERE analyzer_version IS NOT NULL;
+  CREATE INDEX posts_author_created ON posts (author_id, created_ms) WHERE analyzer_version IS NOT NULL;
+  -- posts_range_cover leads with created_ms under the same condition, so it serves every range
+  -- read; left in place, the planner picked this narrower one and read each post's row.
+  DROP INDEX posts_created;
+  -- Rollup recomputation reads one bucket's topics and campaigns by time: without these it
+  -- scanned both tables for every bucket.
+  CREATE INDEX post_topics_created ON post_topics (created_ms);
+  CREATE INDEX post_campaigns_created ON post_campaigns (created_ms);
+
+  -- Clustered by (kind, time): range reads need no second index, and a post's rows are found
+  -- by (kind, its created_ms, its rowid). No foreign key: posts are never deleted, and a
+  -- cascading delete would need an index on post_rowid that every insert would pay for.
+  CREATE TABLE post_entities (
+    kind TEXT NOT NULL,
+    created_ms INTEGER NOT NULL,
+    post_rowid INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (kind, created_ms, post_rowid, value)
+  ) WITHOUT ROWID;
+
+  -- Posts carrying each entity per UTC day, per country and for every country ('*').
+  CREATE TABLE entity_days (
+    kind TEXT NOT NULL,
+    country TEXT NOT NULL,
+    day_ms INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    posts INTEGER NOT NULL,
+    interactions INTEGER NOT NULL,
+    PRIMARY KEY (kind, country, day_ms, value)
+  ) WITHOUT ROWID;
+  CREATE INDEX entity_days_value ON entity_days (kind, country, value, day_ms);
+  CREATE INDEX entity_days_day ON entity_days (day_ms);
+  -- Recompute replaces a bucket's rollups by (granularity, bucket): without this, a scan.
+  CREATE INDEX rollups_bucket ON rollups (granularity, bucket_ms);
+  `,
 ];

@@ -1,3 +1,4 @@
+import { postEntities } from '../../analytics/entities.js';
 import type { Enrichment } from '../../models/enrichment.js';
 import { postFacets } from '../../models/facets.js';
 import { interactionsOf, postKey, type Post } from '../../models/post.js';
@@ -34,13 +35,15 @@ export class SqlitePosts implements PostRepository {
   private readonly clearCampaigns;
   private readonly addTopic;
   private readonly addCampaign;
+  private readonly clearEntities;
+  private readonly addEntity;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
       `INSERT INTO posts (id, platform, external_id, created_ms, hour_ms, author_id, doc, observed_ms,
-         interactions, followers, views)
+         interactions, followers, views, author_handle)
        VALUES (@id, @platform, @externalId, @createdMs, @hourMs, @authorId, @doc, @observedMs,
-         @interactions, @followers, @views)
+         @interactions, @followers, @views, @authorHandle)
        ON CONFLICT (id) DO NOTHING`,
     );
     this.insertText = db.prepare('INSERT INTO posts_fts (rowid, text) VALUES (?, ?)');
@@ -58,7 +61,7 @@ export class SqlitePosts implements PostRepository {
     this.saveAnalysis = db.prepare(
       `UPDATE posts SET enrichment = @enrichment, analyzer_version = @version, country = @country,
          admin1 = @admin1, lang = @lang, sentiment = @sentiment, emotion = @emotion,
-         misogyny = @misogyny, hate = @hate
+         misogyny = @misogyny, hate = @hate, misogyny_category = @misogynyCategory
        WHERE id = @id RETURNING rowid, hour_ms, created_ms, doc`,
     );
     this.clearTopics = db.prepare('DELETE FROM post_topics WHERE post_rowid = ?');
@@ -68,6 +71,13 @@ export class SqlitePosts implements PostRepository {
     );
     this.addCampaign = db.prepare(
       'INSERT OR IGNORE INTO post_campaigns (post_rowid, campaign, created_ms) VALUES (?, ?, ?)',
+    );
+    this.clearEntities = db.prepare(
+      `DELETE FROM post_entities WHERE kind IN ('hashtag', 'mention', 'link', 'term')
+       AND created_ms = ? AND post_rowid = ?`,
+    );
+    this.addEntity = db.prepare(
+      'INSERT OR IGNORE INTO post_entities (kind, created_ms, post_rowid, value) VALUES (?, ?, ?, ?)',
     );
   }
 
@@ -90,6 +100,7 @@ export class SqlitePosts implements PostRepository {
           interactions: interactionsOf(post.metrics),
           followers: post.author.followers ?? 0,
           views: post.metrics.views ?? 0,
+          authorHandle: post.author.handle,
         });
         if (info.changes === 1) {
           this.insertText.run(info.lastInsertRowid, post.text);
@@ -160,7 +171,8 @@ export class SqlitePosts implements PostRepository {
       for (const { id, enrichment } of items) {
         const row = this.selectById.get(id);
         if (!row) continue;
-        const facets = postFacets(JSON.parse(row.doc) as Post, enrichment);
+        const post = JSON.parse(row.doc) as Post;
+        const facets = postFacets(post, enrichment);
         this.saveAnalysis.run({
           id,
           enrichment: JSON.stringify(enrichment),
@@ -172,12 +184,17 @@ export class SqlitePosts implements PostRepository {
           emotion: facets.emotion,
           misogyny: facets.misogyny,
           hate: facets.hate,
+          misogynyCategory: facets.misogyny ? enrichment.misogyny.category : null,
         });
         this.clearTopics.run(row.rowid);
         this.clearCampaigns.run(row.rowid);
         for (const topic of facets.topics) this.addTopic.run(row.rowid, topic, facets.createdMs);
         for (const campaign of facets.campaigns) {
           this.addCampaign.run(row.rowid, campaign, facets.createdMs);
+        }
+        this.clearEntities.run(facets.createdMs, row.rowid);
+        for (const [kind, values] of Object.entries(postEntities(post))) {
+          for (const value of values) this.addEntity.run(kind, facets.createdMs, row.rowid, value);
         }
         this.markDirty.run(facets.hourMs);
       }

@@ -43,6 +43,19 @@ const RECOMPUTE = `
   SELECT @granularity, @start, ${DIMENSIONS}, ${METRIC_TOTALS.replace(/ AS \w+/g, '')}
   FROM per_author GROUP BY ${DIMENSIONS}`;
 
+/**
+ * Posts carrying each hashtag, mention, link and term on one day, per country and for every
+ * country ('*'): what top lists and emerging terms read for the default (date and country)
+ * filters. Recomputed with the day's rollups.
+ */
+const ENTITY_DAY = (country: string) => `
+  INSERT INTO entity_days (kind, country, day_ms, value, posts, interactions)
+  SELECT e.kind, ${country}, @start, e.value, COUNT(*), SUM(p.interactions)
+  FROM post_entities e JOIN posts p ON p.rowid = e.post_rowid
+  WHERE e.kind IN ('hashtag', 'mention', 'link', 'term') AND e.created_ms >= @start
+    AND e.created_ms < @end AND p.analyzer_version IS NOT NULL
+  GROUP BY e.kind, ${country}, e.value`;
+
 export class SqliteRollups implements RollupRepository {
   constructor(private readonly db: Db) {}
 
@@ -58,6 +71,9 @@ export class SqliteRollups implements RollupRepository {
     const remove = this.db.prepare('DELETE FROM rollups WHERE granularity = ? AND bucket_ms = ?');
     const insert = this.db.prepare(RECOMPUTE);
     const clean = this.db.prepare('DELETE FROM dirty_buckets WHERE hour_ms = ?');
+    const removeEntities = this.db.prepare('DELETE FROM entity_days WHERE day_ms = ?');
+    const entitiesAll = this.db.prepare(ENTITY_DAY(`'${ALL}'`));
+    const entitiesByCountry = this.db.prepare(ENTITY_DAY(`COALESCE(p.country, '')`));
     const run = this.db.transaction(() => {
       let written = 0;
       const rebuild = (granularity: Granularity, start: number, length: number) => {
@@ -65,7 +81,12 @@ export class SqliteRollups implements RollupRepository {
         written += insert.run({ granularity, start, end: start + length }).changes;
       };
       for (const hour of hourBuckets) rebuild('hour', hour, HOUR);
-      for (const day of days) rebuild('day', day, DAY);
+      for (const day of days) {
+        rebuild('day', day, DAY);
+        removeEntities.run(day);
+        entitiesAll.run({ start: day, end: day + DAY });
+        entitiesByCountry.run({ start: day, end: day + DAY });
+      }
       for (const hour of hourBuckets) clean.run(hour);
       return written;
     });

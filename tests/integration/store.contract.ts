@@ -178,6 +178,137 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
       });
     });
 
+    describe('analytics queries', () => {
+      const TEXTS = [
+        { post: { externalId: 't1', author: author('a1', 100), createdAt: '2026-11-02T10:00:00Z', text: 'Otra mujer desaparecida en San Pedro Sula #NiUnaMenos', hashtags: ['NiUnaMenos'], mentions: ['PNC_SV'], links: ['https://example.org/nota/'], metrics: { likes: 5, reposts: 0, replies: 0, quotes: 0, views: null, observedAt: '2026-11-02T12:00:00Z' } }, facts: { sentiment: 'N', country: 'HN', topics: ['desapariciones'], misogyny: true, campaigns: ['nounamenos'] } },
+        { post: { externalId: 't2', author: author('a2', 20_000), createdAt: '2026-11-02T11:00:00Z', text: 'Búsqueda de la joven desaparecida: la policía pide ayuda #niunamenos #Búsqueda', hashtags: ['niunamenos', 'Búsqueda'], metrics: { likes: 50, reposts: 10, replies: 0, quotes: 0, views: 900, observedAt: '2026-11-02T12:00:00Z' } }, facts: { sentiment: 'NEU', country: 'HN', topics: ['desapariciones', 'policia_justicia'], campaigns: ['nounamenos'] } },
+        { post: { externalId: 't3', platform: 'rss' as const, author: author('laprensa', 50), createdAt: '2026-11-03T09:00:00Z', text: 'La policía encontró a la joven', hashtags: [], metrics: { likes: 0, reposts: 0, replies: 0, quotes: 0, views: null, observedAt: '2026-11-03T12:00:00Z' } }, facts: { sentiment: 'P', country: 'HN', campaigns: ['nounamenos'] } },
+        { post: { externalId: 't4', author: author('a3', 10), createdAt: '2026-11-04T09:00:00Z', text: 'Extorsión a buses en Guatemala, otra vez la policía', hashtags: ['extorsion'] }, facts: { sentiment: 'N', country: 'GT', topics: ['extorsion'], hate: true } },
+        { post: { externalId: 't5', platform: 'bluesky' as const, author: author('b1', 300), createdAt: '2026-11-04T09:00:00Z', text: 'Nada que ver: receta de pupusas', hashtags: [] }, facts: { sentiment: 'P', lang: 'other' } },
+      ] satisfies { post: Parameters<typeof makePost>[0]; facts: EnrichmentFacts }[];
+      const rssAuthor = { ...author('laprensa', 50), handle: 'LaPrensa.hn' };
+      const rows = TEXTS.map((r) => (r.post.externalId === 't3' ? { ...r, post: { ...r.post, author: rssAuthor } } : r));
+      const campaign = {
+        id: 'nounamenos', name: 'Ni una menos', description: '', hashtags: ['NiUnaMenos'], handles: [], keywords: [],
+        countries: [], startDate: '2026-11-02', endDate: '2026-11-04', launchDate: null,
+        createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z',
+      };
+
+      it('breaks KPIs down by any dimension, exactly', async () => {
+        await seed(rows);
+        const byCountry = await store.analytics.breakdown(filter(), 'country');
+        expect(byCountry.map((r) => [r.value, r.posts, r.authors])).toEqual([['HN', 3, 3], ['', 1, 1], ['GT', 1, 1]]);
+        expect(byCountry[0]).toMatchObject({ misogyny: 1, misogynyRate: 33.3, netSentiment: 0, interactions: 65 });
+        const byTopic = await store.analytics.breakdown(filter(), 'topic');
+        expect(byTopic.map((r) => [r.value, r.posts])).toEqual([['desapariciones', 2], ['extorsion', 1], ['policia_justicia', 1]]);
+        expect((await store.analytics.breakdown(filter(), 'misogynyCategory')).map((r) => [r.value, r.posts])).toEqual([['stereotyping-dominance', 1]]);
+        expect((await store.analytics.breakdown(filter({ country: 'HN' }), 'platform', 1)).map((r) => r.value)).toEqual(['mastodon']);
+        expect((await store.analytics.breakdown(filter(), 'campaign')).map((r) => [r.value, r.posts])).toEqual([['nounamenos', 3]]);
+        expect((await store.analytics.breakdown(filter(), 'emotion'))[0]).toMatchObject({ value: 'others', posts: 5, emotions: { others: 5 } });
+      });
+
+      it('lists top hashtags, mentions, links and terms, normalised, with default and other filters', async () => {
+        await seed(rows);
+        expect(await store.analytics.topEntities(filter(), 'hashtag', 2)).toEqual([
+          { value: 'niunamenos', posts: 2, interactions: 65 },
+          { value: 'busqueda', posts: 1, interactions: 60 },
+        ]);
+        expect(await store.analytics.topEntities(filter(), 'mention', 5)).toEqual([{ value: 'pnc_sv', posts: 1, interactions: 5 }]);
+        expect(await store.analytics.topEntities(filter(), 'link', 5)).toEqual([{ value: 'https://example.org/nota', posts: 1, interactions: 5 }]);
+        const terms = await store.analytics.topEntities(filter(), 'term', 3);
+        expect(terms.map((t) => [t.value, t.posts])).toEqual([['policia', 3], ['desaparecida', 2], ['joven', 2]]);
+        const hn = await store.analytics.topEntities(filter({ country: 'HN' }), 'term', 1);
+        const rssHn = await store.analytics.topEntities(filter({ country: 'HN', platform: 'rss' }), 'term', 1);
+        expect(hn).toEqual([{ value: 'desaparecida', posts: 2, interactions: 65 }]);
+        expect(rssHn).toEqual([{ value: 'encontro', posts: 1, interactions: 0 }]);
+        expect(await store.analytics.topEntities(filter({ topic: 'extorsion' }), 'hashtag', 5)).toEqual([{ value: 'extorsion', posts: 1, interactions: 1 }]);
+      });
+
+      it('ranks authors and posts; only allow-listed accounts show their handle', async () => {
+        await seed(rows);
+        const byReach = await store.analytics.topAuthors(filter(), 'reach', 2);
+        expect(byReach).toEqual([
+          { id: 'a2', platform: 'mastodon', public: false, handle: null, name: null, kind: null, posts: 1, interactions: 60, followers: 20_000 },
+          { id: 'b1', platform: 'bluesky', public: false, handle: null, name: null, kind: null, posts: 1, interactions: 1, followers: 300 },
+        ]);
+        const all = await store.analytics.topAuthors(filter(), 'interactions', 10);
+        expect(all.map((a) => a.id)).toEqual(['a2', 'a1', 'b1', 'a3', 'laprensa']);
+        expect(all.at(-1)).toMatchObject({ public: true, handle: 'LaPrensa.hn', name: 'La Prensa (Honduras)', kind: 'media' });
+        const posts = await store.analytics.topPosts(filter(), 3);
+        expect(posts.map((p) => p.id)).toEqual(['mastodon:t2', 'mastodon:t1', 'bluesky:t5']);
+        expect(posts[0]).toMatchObject({ createdAt: '2026-11-02T11:00:00.000Z', interactions: 60, views: 900, country: 'HN', sentiment: 'NEU', misogyny: false, author: { id: 'a2', public: false, handle: null } });
+      });
+
+      it('searches posts by words (case and accents folded) with a stable cursor', async () => {
+        await seed(rows);
+        const q = async (text: string, overrides = {}) =>
+          (await store.analytics.search({ filter: filter(overrides), q: text, limit: 20, cursor: null })).posts.map((p) => p.id);
+        expect(await q('POLICIA')).toEqual(['mastodon:t4', 'rss:t3', 'mastodon:t2']);
+        expect(await q('policía joven')).toEqual(['rss:t3', 'mastodon:t2']);
+        expect(await q('niunamenos')).toEqual(['mastodon:t2', 'mastodon:t1']);
+        expect(await q('desapareci')).toEqual([]);
+        expect(await q('policia', { country: 'GT' })).toEqual(['mastodon:t4']);
+        const pages: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: Awaited<ReturnType<Store['analytics']['search']>> = await store.analytics.search({ filter: filter(), q: '', limit: 2, cursor });
+          pages.push(...page.posts.map((p) => p.id));
+          cursor = page.next;
+        } while (cursor);
+        expect(pages).toEqual(['mastodon:t4', 'bluesky:t5', 'rss:t3', 'mastodon:t2', 'mastodon:t1']);
+      });
+
+      it('computes campaign KPIs per day and in total', async () => {
+        await seed(rows);
+        await store.campaigns.save(campaign);
+        const kpis = await store.analytics.campaignKpis({ campaignId: 'nounamenos' });
+        expect(kpis.total).toMatchObject({ posts: 3, authors: 3, interactions: 65, potentialReach: 20_150, influencers: 2, mediaMentions: 1, hashtags: 2, misogyny: 1, misogynyRate: 33.3, netSentiment: 0 });
+        expect(kpis.days.map((d) => [d.day, d.posts, d.influencers])).toEqual([['2026-11-02', 2, 1], ['2026-11-03', 1, 1], ['2026-11-04', 0, 0]]);
+        expect(kpis.topHashtags[0]).toEqual({ value: 'niunamenos', posts: 2, interactions: 65 });
+      });
+
+      it('finds emerging terms and narratives, the same on every adapter', async () => {
+        const burst = Array.from({ length: 12 }, (_, i) => ({
+          post: { externalId: `b${i}`, author: author(`u${i}`, 10), createdAt: `2026-11-0${1 + (i % 7)}T0${i % 10}:00:00Z`, text: `Apagón masivo en Tegucigalpa barrio ${i} sin energía`, hashtags: ['apagon'] },
+          facts: { country: 'HN' as const },
+        }));
+        const base = Array.from({ length: 12 }, (_, i) => ({
+          post: { externalId: `o${i}`, author: author(`u${i}`, 10), createdAt: `2026-10-${String(5 + i).padStart(2, '0')}T08:00:00Z`, text: `Tráfico lento en bulevar número ${i} hoy`, hashtags: ['trafico'] },
+          facts: { country: 'HN' as const },
+        }));
+        await seed([...burst, ...base]);
+        const emerging = await store.analytics.emergingTerms({ filter: filter() });
+        expect(emerging.map((e) => `${e.kind}:${e.value}`).slice(0, 2).sort()).toEqual(['hashtag:apagon', 'term:apagon']);
+        expect(emerging[0]).toMatchObject({ count: 12, expected: 0 });
+        const narratives = await store.analytics.narratives({ filter: filter() });
+        expect(narratives.length).toBeGreaterThan(0);
+        expect(narratives[0]!.terms).toContain('apagon');
+        expect(narratives[0]!.size).toBe(12);
+        expect(narratives[0]!.samples[0]!.id).toBe('mastodon:b6');
+      });
+
+      it('estimates the impact of a campaign launch on a daily metric', async () => {
+        const days = Array.from({ length: 28 }, (_, d) => d);
+        const posts = days.flatMap((d) =>
+          Array.from({ length: 10 }, (_, i) => ({
+            post: { externalId: `d${d}-${i}`, author: author(`u${i}`, 10), createdAt: new Date(Date.parse('2026-10-01T12:00:00Z') + d * 86_400_000).toISOString() },
+            facts: { misogyny: i < (d < 14 ? 4 + (d % 2) : 1 + (d % 2)) },
+          })),
+        );
+        await seed(posts);
+        await store.campaigns.save({ ...campaign, startDate: '2026-10-15', endDate: null });
+        const impact = await store.analytics.campaignImpact({ campaignId: 'nounamenos', metric: 'misogynyRate', daysBefore: 14, daysAfter: 14 });
+        expect(impact.n).toEqual({ before: 14, after: 14 });
+        expect(impact.levelChange).toBeGreaterThan(-35);
+        expect(impact.levelChange).toBeLessThan(-25);
+        expect(impact.ci95![1]).toBeLessThan(0);
+        expect(impact.summary).toMatch(/^Tras el lanzamiento, la tasa de misoginia bajó \d+,\d puntos \(IC 95 %: −\d+,\d a −\d+,\d\); es poco probable que sea casualidad\.$/);
+        const short = await store.analytics.campaignImpact({ campaignId: 'nounamenos', metric: 'misogynyRate', launchDate: '2026-10-25', daysBefore: 14, daysAfter: 14 });
+        expect(short.levelChange).toBeNull();
+        expect(short.summary).toMatch(/^No hay datos suficientes/);
+      });
+    });
+
     describe('records', () => {
       const now = '2026-11-02T00:00:00.000Z';
       it('keeps sources, campaigns and settings', async () => {

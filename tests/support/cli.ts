@@ -23,7 +23,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<Cl
   const code = await main(argv, { stdout, stderr, env: { LOG_LEVEL: 'silent', ...env } });
   const text = Buffer.concat(out).toString('utf8');
   const last = text.trim().split('\n').pop() ?? '';
-  let summary: unknown = null;
+  let summary: unknown;
   try {
     summary = JSON.parse(last);
   } catch {

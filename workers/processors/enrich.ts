@@ -5,6 +5,8 @@ import type { AnalysisInput } from '../../nlp/analyze.js';
 import type { Processor } from '../jobs.js';
 
 const BATCH = 500;
+/** Rollups lag analysis by at most this much; recomputing days after every batch is wasteful. */
+const AGGREGATE_DELAY_MS = 2_000;
 /** A sweep stops after this many posts and re-enqueues itself, so other jobs get a turn. */
 const SWEEP_LIMIT = 20_000;
 
@@ -48,7 +50,8 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, queue
     if (analysed >= SWEEP_LIMIT) await queue.enqueue('enrich', {}, { jobId: 'enrich-sweep' });
   }
   if (analysed === 0) return { status: 'skipped', detail: { reason: 'nothing to analyse' } };
-  await queue.enqueue('aggregate', {}, { jobId: 'aggregate', delayMs: 250 });
+  // Coalesce: one aggregation for the batches that land within two seconds.
+  await queue.enqueue('aggregate', {}, { jobId: 'aggregate', delayMs: AGGREGATE_DELAY_MS });
   return { status: 'success', detail: { analysed } };
 };
 

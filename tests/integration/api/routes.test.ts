@@ -20,7 +20,7 @@ const RANGE = 'from=2026-11-02&to=2026-11-03';
 describe('system', () => {
   it('answers health without credentials, with helmet headers and no x-powered-by', async () => {
     const res = await call(server, { path: '/api/health' });
-    expect(res.json).toEqual({ status: 'ok', store: 'sqlite', queue: 'inline', version: 'test' });
+    expect(res.json).toEqual({ status: 'ok', store: 'sqlite', queue: 'inline', version: 'test', demo: false });
     expect(res.headers.get('x-powered-by')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');

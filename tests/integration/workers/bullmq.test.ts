@@ -72,7 +72,7 @@ describe.skipIf(!redis.url)('BullMQ runner (real Redis)', () => {
     const worker = spawn(process.execPath, [BIN, 'workers'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     children.push(worker);
     await new Promise<void>((resolve, reject) => {
-      worker.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('consuming') && resolve());
+      worker.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('consumiendo') && resolve());
       worker.once('exit', (code) => reject(new Error(`workers exited with ${code}`)));
     });
     const file = join(tempDir(), 'posts.jsonl');

@@ -1,0 +1,145 @@
+/**
+ * Ingest benchmark: import → enrich (the real analyser, nlp/analyze.ts) → store → rollups, in
+ * the embedded mode (inline runner, one process) and with BullMQ (this process produces like
+ * `escucha import`, two `escucha workers` child processes consume; REDIS_URL, default
+ * redis://127.0.0.1:6379, with a unique ESCUCHA_QUEUE_PREFIX). Rates are posts per second from
+ * the first upsert until every post is analysed and every bucket aggregated. Posts span the
+ * last two weeks (a live stream or a recent export): buckets are recomputed whole, so an import
+ * spread thinly over a year costs more per post.
+ * Run: `npm run bench -- ingest` or
+ * `npx tsx bench/ingest.ts [--posts 50000] [--window-days 14] [--skip-bullmq]`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { loadConfig } from '../app/config.js';
+import { createAppContext } from '../app/context.js';
+import type { Post } from '../models/post.js';
+import { reportFigure } from './report.js';
+import { END_MS, syntheticPost } from './seed.js';
+
+const args = process.argv.slice(2);
+const N = Number(args.includes('--posts') ? args[args.indexOf('--posts') + 1] : 50_000);
+const BATCH = 1_000;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Days the posts span (default 14). Rollups are recomputed per touched bucket, so spread matters. */
+const WINDOW_DAYS = Number(
+  args.includes('--window-days') ? args[args.indexOf('--window-days') + 1] : 14,
+);
+const SUFFIX = WINDOW_DAYS === 14 ? '' : `_${WINDOW_DAYS}d`;
+
+/** Raw posts (no analysis) of the last days, as an import of a recent export reads them. */
+function rawPosts(): Post[] {
+  const window = { start: END_MS - WINDOW_DAYS * 86_400_000, end: END_MS };
+  return Array.from({ length: N }, (_, i) => syntheticPost(i, window).post);
+}
+
+function baseEnv(dataDir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ESCUCHA_DATA_DIR: dataDir,
+    ESCUCHA_SECRET: 'bench-secret-0123456789',
+    ESCUCHA_DEFAULT_SOURCES: 'off',
+    LOG_LEVEL: 'warn',
+    MONGODB_URI: '',
+  };
+}
+
+/** Upserts in import-sized batches and enqueues their analysis, as `escucha import` does. */
+async function ingest(
+  app: Awaited<ReturnType<typeof createAppContext>>,
+  posts: Post[],
+): Promise<void> {
+  for (let i = 0; i < posts.length; i += BATCH) {
+    const result = await app.store.posts.upsert(posts.slice(i, i + BATCH));
+    if (result.insertedIds.length === 0) continue;
+    const jobId = createHash('sha1').update(result.insertedIds.join('\n')).digest('hex');
+    await app.runner.enqueue(
+      'enrich',
+      { postIds: result.insertedIds },
+      { jobId: `import-${jobId}` },
+    );
+  }
+}
+
+async function settled(app: Awaited<ReturnType<typeof createAppContext>>): Promise<void> {
+  for (;;) {
+    await app.runner.drain();
+    const pending = await app.store.posts.countPendingEnrichment(app.analyzer.version);
+    const dirty = await app.store.rollups.dirtyBuckets(1);
+    if (pending === 0 && dirty.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function embedded(posts: Post[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'escucha-ingest-'));
+  try {
+    const env = { ...baseEnv(dir) };
+    delete env.REDIS_URL;
+    const app = await createAppContext(loadConfig(env), { consume: true });
+    await app.runner.start();
+    const start = performance.now();
+    await ingest(app, posts);
+    await settled(app);
+    const seconds = (performance.now() - start) / 1000;
+    reportFigure(`ingest_embedded_posts_per_s${SUFFIX}`, posts.length / seconds, 'posts/s');
+    await app.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function bullmq(posts: Post[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'escucha-ingest-bull-'));
+  const prefix = `escucha-bench-${randomUUID().slice(0, 8)}`;
+  const env = { ...baseEnv(dir), REDIS_URL, ESCUCHA_QUEUE_PREFIX: prefix };
+  const bin = fileURLToPath(new URL('../bin/escucha.js', import.meta.url));
+  const workers: ChildProcess[] = [];
+  try {
+    const app = await createAppContext(loadConfig(env), { consume: false });
+    for (let i = 0; i < 2; i++)
+      workers.push(
+        spawn(process.execPath, [bin, 'workers'], { env, stdio: ['ignore', 'ignore', 'inherit'] }),
+      );
+    const start = performance.now();
+    await ingest(app, posts);
+    await settled(app);
+    const seconds = (performance.now() - start) / 1000;
+    reportFigure(`ingest_bullmq_2_workers_posts_per_s${SUFFIX}`, posts.length / seconds, 'posts/s');
+    await app.close();
+  } finally {
+    for (const worker of workers) worker.kill('SIGTERM');
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once('exit', resolve))),
+      ),
+    );
+    rmSync(dir, { recursive: true, force: true });
+    await removeKeys(prefix);
+  }
+}
+
+const posts = rawPosts();
+await embedded(posts);
+if (!args.includes('--skip-bullmq')) await bullmq(posts);
+
+/** Deletes this run's queue keys from Redis. */
+async function removeKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

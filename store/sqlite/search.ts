@@ -1,0 +1,37 @@
+import type { PostSearch, SearchPage } from '../../models/analytics.js';
+import { queryWords } from '../../analytics/tokenize.js';
+import { decodeCursor, encodeCursor } from '../totals.js';
+import type { Db } from './database.js';
+import { postFilterSql } from './filter-sql.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './lists.js';
+
+/**
+ * Post search: the filter, every word of `q` through FTS5 (unicode61 folds case and accents,
+ * as `queryWords` does), newest first with a keyset cursor on (created_ms, id).
+ */
+export function searchPosts(db: Db, query: PostSearch): SearchPage {
+  const { where, params } = postFilterSql(query.filter);
+  const clauses = [where];
+  const words = queryWords(query.q);
+  if (words.length > 0) {
+    clauses.push('p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)');
+    params.push(words.map((w) => `"${w}"`).join(' '));
+  }
+  const after = decodeCursor(query.cursor);
+  if (after) {
+    clauses.push('(p.created_ms < ? OR (p.created_ms = ? AND p.id < ?))');
+    params.push(after.createdMs, after.createdMs, after.id);
+  }
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM posts p WHERE ${clauses.join(' AND ')}
+       ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
+    )
+    .all(...params, query.limit + 1) as SummaryRow[];
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    posts: page.map(toSummary),
+    next: rows.length > query.limit && last ? encodeCursor(last.createdMs, last.id) : null,
+  };
+}

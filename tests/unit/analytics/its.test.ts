@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { impactEstimateOf, impactSentence, formatEs } from '../../../analytics/impact.js';
+import { segmentedRegression } from '../../../analytics/its.js';
+
+const noise = (t: number) => Math.sin(t * 12.9898) * 0.5;
+
+describe('segmentedRegression', () => {
+  it('recovers a level change and its interval', () => {
+    const points = Array.from({ length: 60 }, (_, i) => ({
+      t: i - 30,
+      y: 10 + 0.02 * i + (i >= 30 ? -2 : 0) + noise(i),
+    }));
+    const result = segmentedRegression(points)!;
+    expect(result.ci95[0]).toBeLessThan(-2);
+    expect(result.ci95[1]).toBeGreaterThan(-2);
+    expect(result.ci95[1]).toBeLessThan(0);
+    expect(result.pValue).toBeLessThan(0.05);
+    expect(result.n).toEqual({ before: 30, after: 30 });
+  });
+
+  it('finds no effect where there is none', () => {
+    const points = Array.from({ length: 60 }, (_, i) => ({ t: i - 30, y: 10 + noise(i) }));
+    const result = segmentedRegression(points)!;
+    expect(result.ci95[0]).toBeLessThan(0);
+    expect(result.ci95[1]).toBeGreaterThan(0);
+  });
+
+  it('refuses series shorter than a week on either side', () => {
+    expect(
+      segmentedRegression(Array.from({ length: 20 }, (_, i) => ({ t: i - 15, y: i }))),
+    ).toBeNull();
+  });
+});
+
+describe('impact in plain Spanish', () => {
+  it.each([
+    [
+      -2.1,
+      [-3.4, -0.8],
+      'Tras el lanzamiento, la tasa de misoginia bajó 2,1 puntos (IC 95 %: −3,4 a −0,8); es poco probable que sea casualidad.',
+    ],
+    [
+      1.5,
+      [-0.5, 3.5],
+      'Tras el lanzamiento, la tasa de misoginia subió 1,5 puntos (IC 95 %: −0,5 a 3,5); no hay evidencia suficiente para atribuirlo a la campaña, el cambio podría ser casualidad.',
+    ],
+  ] as const)('says %d with its interval', (level, ci, sentence) => {
+    const result = {
+      levelChange: level,
+      trendChange: 0,
+      se: 1,
+      ci95: [ci[0], ci[1]] as [number, number],
+      pValue: 0.01,
+      n: { before: 30, after: 30 },
+    };
+    expect(impactSentence('misogynyRate', result, result.n)).toBe(sentence);
+  });
+
+  it('formats numbers the Spanish way', () => {
+    expect(formatEs(-3.45)).toBe('−3,5');
+    expect(formatEs(-0.01)).toBe('0,0');
+  });
+
+  it('drops trailing days without data and says when the series is too short', () => {
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      day: `2026-10-${String(i + 1).padStart(2, '0')}`,
+      value: i < 20 ? 5 : null,
+    }));
+    const estimate = impactEstimateOf('c', 'misogynyRate', '2026-10-15', days);
+    expect(estimate.days).toHaveLength(20);
+    expect(estimate.n).toEqual({ before: 14, after: 6 });
+    expect(estimate.summary).toMatch(
+      /^No hay datos suficientes para estimar el efecto sobre la tasa de misoginia/,
+    );
+  });
+});
