@@ -83,7 +83,7 @@ export async function ensureFirstAdmin(
       password: config.admin.password,
     });
     stderr.write(
-      `escucha: created the first admin account ${user.email} (from ESCUCHA_ADMIN_EMAIL)\n`,
+      `escucha: se creó la primera cuenta de administración, ${user.email} (de ESCUCHA_ADMIN_EMAIL)\n`,
     );
     return user;
   }
@@ -95,11 +95,11 @@ export async function ensureFirstAdmin(
   stderr.write(
     [
       '',
-      'escucha: no users yet, so a first admin account was created.',
-      `  e-mail:             ${user.email}`,
-      `  one-time password:  ${password}`,
-      'This password is shown only now; you will be asked to change it at first sign-in.',
-      'Set ESCUCHA_ADMIN_EMAIL and ESCUCHA_ADMIN_PASSWORD to choose them yourself.',
+      'escucha: no había usuarios, así que se creó una primera cuenta de administración.',
+      `  correo:                      ${user.email}`,
+      `  contraseña de un solo uso:   ${password}`,
+      'La contraseña solo se muestra ahora; al entrar por primera vez se pide cambiarla.',
+      'Defina ESCUCHA_ADMIN_EMAIL y ESCUCHA_ADMIN_PASSWORD para elegirlas usted.',
       '',
     ].join('\n'),
   );

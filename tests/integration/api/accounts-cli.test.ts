@@ -90,7 +90,7 @@ describe('first admin', () => {
     const store = createSqliteStore(':memory:');
     const err: string[] = [];
     const admin = (await ensureFirstAdmin(store, config, { write: (t: string) => err.push(t) }))!;
-    const password = /one-time password:\s+(\S+)/.exec(err.join(''))![1]!;
+    const password = /contraseña de un solo uso:\s+(\S+)/.exec(err.join(''))![1]!;
     expect(await verifyPassword((await store.users.get(admin.id))!.passwordHash, password)).toBe(
       true,
     );
