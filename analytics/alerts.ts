@@ -1,6 +1,7 @@
 import type { Alert, AlertRule } from '../models/alert.js';
 import { detectSpike, bucketStart, type SpikeVerdict } from './spikes.js';
 import { formatEs } from './impact.js';
+import { countryName } from '../models/countries.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -29,16 +30,6 @@ const METRIC_LABEL: Record<AlertRule['metric'], string> = {
   hate: 'publicaciones con discurso de odio',
   negative: 'publicaciones negativas',
   fear: 'publicaciones que expresan miedo',
-};
-
-const COUNTRY_NAMES: Record<string, string> = {
-  GT: 'Guatemala',
-  HN: 'Honduras',
-  SV: 'El Salvador',
-  CR: 'Costa Rica',
-  PA: 'Panamá',
-  DO: 'República Dominicana',
-  BZ: 'Belice',
 };
 
 /** The day range of history a rule needs: 28 days (hourly) or 8 weeks (daily) before now. */
@@ -111,7 +102,7 @@ export function alertMessage(
   verdict: SpikeVerdict,
 ): string {
   const scope = [
-    rule.country ? `en ${COUNTRY_NAMES[rule.country] ?? rule.country}` : null,
+    rule.country ? `en ${countryName(rule.country)}` : null,
     rule.platform ? `en ${rule.platform}` : null,
     rule.topic ? `tema ${rule.topic.replaceAll('_', ' ')}` : null,
     rule.campaign ? `campaña ${rule.campaign}` : null,

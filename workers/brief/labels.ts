@@ -1,28 +1,5 @@
+export { countryName } from '../../models/countries.js';
 import type { BriefLocale } from './format.js';
-
-/** Country names as printed; '' is posts whose country could not be resolved. */
-const COUNTRIES: Record<BriefLocale, Record<string, string>> = {
-  es: {
-    GT: 'Guatemala',
-    HN: 'Honduras',
-    SV: 'El Salvador',
-    CR: 'Costa Rica',
-    PA: 'Panamá',
-    DO: 'República Dominicana',
-    BZ: 'Belice',
-    '': 'País sin determinar',
-  },
-  en: {
-    GT: 'Guatemala',
-    HN: 'Honduras',
-    SV: 'El Salvador',
-    CR: 'Costa Rica',
-    PA: 'Panama',
-    DO: 'Dominican Republic',
-    BZ: 'Belize',
-    '': 'Country unknown',
-  },
-};
 
 /** Topics as they read inside a sentence ("publicaciones sobre extorsión"). */
 const TOPICS: Record<BriefLocale, Record<string, string>> = {
@@ -67,10 +44,6 @@ const TOPICS: Record<BriefLocale, Record<string, string>> = {
     ninez_juventud: 'children and youth',
   },
 };
-
-export function countryName(code: string, locale: BriefLocale): string {
-  return COUNTRIES[locale][code] ?? code;
-}
 
 /** A topic inside a sentence; unknown ids (the taxonomy is editable) read with spaces. */
 export function topicPhrase(id: string, locale: BriefLocale): string {
