@@ -7,6 +7,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** Validation errors carry zod's flattened issues: `{ formErrors, fieldErrors }`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -55,12 +57,12 @@ export async function request<T>(method: string, path: string, options: { body?:
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   if (response.status === 204) return undefined as T;
-  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string; code: string } }) | null;
+  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string; code: string; details?: unknown } }) | null;
   if (!response.ok || body === null) {
     if (response.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/auth/')) {
       window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
     }
-    throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, response.status, body?.error?.code ?? 'HTTP');
+    throw new ApiError(body?.error?.message ?? `HTTP ${response.status}`, response.status, body?.error?.code ?? 'HTTP', body?.error?.details);
   }
   return body;
 }

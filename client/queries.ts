@@ -1,4 +1,4 @@
-import type { Alert, AlertRule } from '../models/alert.js';
+import type { Alert, AlertRule, AlertRuleInput } from '../models/alert.js';
 import type {
   BreakdownDimension,
   BreakdownRow,
@@ -15,8 +15,8 @@ import type {
 } from '../models/analytics.js';
 import type { Annotation, AnnotationInput } from '../models/annotation.js';
 import type { Brief } from '../models/brief.js';
-import type { Campaign } from '../models/campaign.js';
-import type { Source } from '../models/source.js';
+import type { Campaign, CampaignInput } from '../models/campaign.js';
+import type { Source, SourceInput } from '../models/source.js';
 import type { Kpis, SeriesPoint, StoredPost } from '../models/store.js';
 import { getJson, sendJson } from './api.js';
 import { apiQuery, type Filter } from './state/filter.js';
@@ -33,7 +33,11 @@ export interface Health {
   /** Set by the server when the data directory holds the generated demo dataset. */
   demo?: boolean;
 }
-export type { Alert, AlertRule, Brief, BreakdownRow, Campaign, CampaignKpis, EmergingTerm, ImpactEstimate, Narrative, PostSummary, SeriesPoint, Source, StoredPost, TopAuthor, TopEntity };
+export type { Alert, AlertRule, AlertRuleInput, Brief, BreakdownRow, Campaign, CampaignInput, CampaignKpis, EmergingTerm, ImpactEstimate, Narrative, PostSummary, SeriesPoint, Source, SourceInput, StoredPost, TopAuthor, TopEntity };
+/** PUT bodies: the create body without `id` (the URL names the record). */
+export type CampaignEdit = Omit<CampaignInput, 'id'>;
+export type AlertRuleEdit = Omit<AlertRuleInput, 'id'>;
+export type SourceEdit = Omit<SourceInput, 'id'>;
 
 const enc = encodeURIComponent;
 
@@ -59,11 +63,19 @@ export const api = {
   campaignKpis: (id: string, signal?: AbortSignal) => getJson<CampaignKpis>(`/api/campaigns/${enc(id)}/kpis`, signal),
   campaignImpact: (id: string, metric: ImpactMetric, signal?: AbortSignal) =>
     getJson<ImpactEstimate>(`/api/campaigns/${enc(id)}/impact?metric=${metric}`, signal),
+  createCampaign: (input: CampaignInput) => sendJson<Campaign>('POST', '/api/campaigns', input),
+  updateCampaign: (id: string, input: CampaignEdit) => sendJson<Campaign>('PUT', `/api/campaigns/${enc(id)}`, input),
   alerts: (signal?: AbortSignal, limit = 50) => getJson<Alert[]>(`/api/alerts?limit=${limit}`, signal),
   acknowledge: (id: string) => sendJson<Alert>('POST', `/api/alerts/${enc(id)}/acknowledge`),
   alertRules: (signal?: AbortSignal) => getJson<AlertRule[]>('/api/alert-rules', signal),
+  createAlertRule: (input: AlertRuleInput) => sendJson<AlertRule>('POST', '/api/alert-rules', input),
+  updateAlertRule: (id: string, input: AlertRuleEdit) => sendJson<AlertRule>('PUT', `/api/alert-rules/${enc(id)}`, input),
+  deleteAlertRule: (id: string) => sendJson<void>('DELETE', `/api/alert-rules/${enc(id)}`),
   sources: (signal?: AbortSignal) => getJson<Source[]>('/api/sources', signal),
   runSource: (id: string) => sendJson<{ queued: true }>('POST', `/api/sources/${enc(id)}/run`),
+  createSource: (input: SourceInput) => sendJson<Source>('POST', '/api/sources', input),
+  updateSource: (id: string, input: SourceEdit) => sendJson<Source>('PUT', `/api/sources/${enc(id)}`, input),
+  deleteSource: (id: string) => sendJson<void>('DELETE', `/api/sources/${enc(id)}`),
   briefs: (signal?: AbortSignal) => getJson<Brief[]>('/api/briefs', signal),
   generateBrief: () => sendJson<{ queued: true }>('POST', '/api/briefs', {}),
   briefHref: (id: string) => `/api/briefs/${enc(id)}/pdf`,

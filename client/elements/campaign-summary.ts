@@ -29,11 +29,12 @@ export class CampaignSummary extends LitElement {
   declare metric: ImpactMetricName;
   private readonly kpis = new Task(this, {
     task: ([id], { signal }) => (id ? api.campaignKpis(id, signal) : Promise.reject(new Error('—'))),
-    args: () => [this.campaign?.id] as const,
+    // updatedAt: an edited campaign (new dates) loads its figures again.
+    args: () => [this.campaign?.id, this.campaign?.updatedAt] as const,
   });
   private readonly impact = new Task(this, {
     task: ([id, metric], { signal }) => (id ? api.campaignImpact(id, metric, signal) : Promise.reject(new Error('—'))),
-    args: () => [this.campaign?.id, this.metric] as const,
+    args: () => [this.campaign?.id, this.metric, this.campaign?.updatedAt] as const,
   });
   private readonly influencers = new Task(this, {
     task: async ([id, from, to], { signal }) => {

@@ -1,17 +1,20 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
+import '../elements/campaign-form.js';
+import type { CampaignForm } from '../elements/campaign-form.js';
 import '../elements/campaign-summary.js';
 import '../elements/empty-state.js';
 import { shared } from '../elements/styles.js';
 import { i18n, LocaleController } from '../i18n/index.js';
-import { api } from '../queries.js';
+import { api, type Campaign } from '../queries.js';
 import { renderTask } from '../render.js';
 import { AppStateController } from '../state/app-state.js';
-import type { Role } from '../state/session.js';
+import { can, type Role } from '../state/session.js';
 
 /**
  * `<view-campanas>`: pick a campaign (URL `c`) and optionally a second one to compare side by
  * side (URL `vs`). Campaign figures cover the campaign's own dates, not the global filter.
+ * Analysts create campaigns and edit the selected one (`<campaign-form>`).
  * @prop userRole - the signed-in role
  */
 export class ViewCampanas extends LitElement {
@@ -45,7 +48,12 @@ export class ViewCampanas extends LitElement {
 
   override render() {
     const t = i18n.t.campanas;
-    return html`<div class="view-head"><h2>${t.title}</h2></div>
+    const editor = can(this.userRole, 'analyst');
+    return html`<div class="view-head">
+        <h2>${t.title}</h2>
+        ${editor ? html`<button type="button" class="primary" id="new-campaign" @click=${() => this.form?.open(null)}><span aria-hidden="true">+</span> ${i18n.t.forms.campaign.create}</button>` : null}
+      </div>
+      ${editor ? html`<campaign-form @saved=${this.onSaved}></campaign-form>` : null}
       ${renderTask(this.campaigns, (campaigns) => {
         if (campaigns.length === 0) return html`<empty-state heading=${t.title}>${t.empty}</empty-state>`;
         const params = this.state.state.params;
@@ -63,12 +71,23 @@ export class ViewCampanas extends LitElement {
                 ${campaigns.filter((c) => c.id !== selected.id).map((c) => html`<option value=${c.id} ?selected=${c.id === other?.id}>${c.name}</option>`)}
               </select>
             </label>
+            ${editor ? html`<button type="button" id="edit-campaign" @click=${() => this.form?.open(selected)}>${i18n.t.forms.edit}<span class="sr-only">: ${selected.name}</span></button>` : null}
           </div>
           <div class=${other ? 'compare' : ''}>
             <campaign-summary .campaign=${selected} ?compact=${other !== null}></campaign-summary>
             ${other ? html`<campaign-summary .campaign=${other} compact></campaign-summary>` : null}
           </div>`;
       })}`;
+  }
+
+  private get form(): CampaignForm | null {
+    return this.renderRoot.querySelector('campaign-form');
+  }
+
+  /** Lists the saved campaign and selects it. */
+  private onSaved(event: CustomEvent<Campaign>) {
+    this.state.state.setParam('c', event.detail.id);
+    this.campaigns.run();
   }
 }
 customElements.define('view-campanas', ViewCampanas);

@@ -1,6 +1,8 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import '../elements/empty-state.js';
+import '../elements/source-form.js';
+import { sourceEdit, type SourceForm } from '../elements/source-form.js';
 import { shared } from '../elements/styles.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { i18n, LocaleController } from '../i18n/index.js';
@@ -10,13 +12,23 @@ import { can, type Role } from '../state/session.js';
 
 /**
  * `<view-fuentes>`: each listening source with its status, last run, last error and coverage
- * gaps; admins can run one now.
+ * gaps; admins add one (`<source-form>`), run it now, pause or resume it and delete it (confirmed).
  * @prop userRole - the signed-in role (the API lists sources to analysts and admins)
  */
 export class ViewFuentes extends LitElement {
-  static override properties = { userRole: { attribute: false }, queued: { state: true } };
+  static override properties = {
+    userRole: { attribute: false },
+    queued: { state: true },
+    confirming: { state: true },
+    notice: { state: true },
+    failure: { state: true },
+  };
   declare userRole: Role;
   declare queued: Set<string>;
+  /** The source whose deletion awaits confirmation. */
+  declare confirming: string | null;
+  declare notice: string;
+  declare failure: string;
   private readonly sources = new Task(this, { task: (_args, { signal }) => api.sources(signal), args: () => [] });
 
   constructor() {
@@ -24,6 +36,9 @@ export class ViewFuentes extends LitElement {
     new LocaleController(this);
     this.userRole = 'viewer';
     this.queued = new Set();
+    this.confirming = null;
+    this.notice = '';
+    this.failure = '';
   }
 
   static override styles = [
@@ -36,12 +51,26 @@ export class ViewFuentes extends LitElement {
       td.err { max-width: 22rem; color: var(--bad); font-size: 0.8125rem; overflow-wrap: anywhere; }
       details summary { cursor: pointer; color: var(--link); }
       details ul { margin: 0.25rem 0 0; padding-left: 1rem; font-size: 0.8125rem; }
+      .row-actions { display: flex; flex-wrap: wrap; gap: 0.375rem; align-items: center; }
+      .row-actions button { min-height: 2rem; padding: 0.25rem 0.625rem; white-space: nowrap; }
+      button.danger { color: var(--bad); border-color: var(--bad); }
+      .failure { color: var(--bad); font-size: 0.875rem; }
+      .failure:empty, .notice:empty { display: none; }
     `,
   ];
 
   override render() {
     const t = i18n.t.fuentes;
-    return html`<div class="view-head"><h2>${t.title}</h2></div>
+    const admin = can(this.userRole, 'admin');
+    return html`<div class="view-head">
+        <h2>${t.title}</h2>
+        ${admin ? html`<button type="button" class="primary" id="new-source" @click=${() => this.form?.open(null)}><span aria-hidden="true">+</span> ${i18n.t.forms.source.create}</button>` : null}
+      </div>
+      ${admin
+        ? html`<source-form @saved=${this.onSaved}></source-form>
+            <p class="notice small" role="status">${this.notice}</p>
+            <p class="failure" role="alert">${this.failure}</p>`
+        : null}
       ${renderTask(this.sources, (sources) =>
         sources.length === 0 ? html`<empty-state heading=${t.title}>${t.empty}</empty-state>` : html`<div class="panel table-wrap">${this.table(sources)}</div>`,
       )}`;
@@ -54,7 +83,7 @@ export class ViewFuentes extends LitElement {
       <thead><tr>
         <th scope="col">${i18n.locale === 'es' ? 'Fuente' : 'Source'}</th><th scope="col">${t.status}</th><th scope="col">${t.every}</th>
         <th scope="col">${t.lastRun}</th><th scope="col">${t.lastSuccess}</th><th scope="col" class="num">${t.inserted}</th>
-        <th scope="col">${t.errors}</th><th scope="col">${t.gaps}</th>${admin ? html`<th scope="col"><span class="sr-only">${t.runNow}</span></th>` : null}
+        <th scope="col">${t.errors}</th><th scope="col">${t.gaps}</th>${admin ? html`<th scope="col">${i18n.t.forms.actions}</th>` : null}
       </tr></thead>
       <tbody>${sources.map((s) => {
         const last = s.runs[s.runs.length - 1];
@@ -67,10 +96,67 @@ export class ViewFuentes extends LitElement {
           <td class="num">${last ? formatNumber(last.inserted) : '—'}</td>
           <td class="err">${s.lastError ?? ''}</td>
           <td>${s.gaps.length === 0 ? '—' : html`<details><summary>${s.gaps.length}</summary><ul>${s.gaps.slice(-5).map((g) => html`<li>${formatDateTime(g.from)} – ${formatDateTime(g.to)}: ${g.reason}</li>`)}</ul></details>`}</td>
-          ${admin ? html`<td><button type="button" ?disabled=${this.queued.has(s.id)} @click=${() => this.run(s.id)}>${this.queued.has(s.id) ? t.queued : t.runNow}</button></td>` : null}
+          ${admin ? html`<td>${this.actions(s)}</td>` : null}
         </tr>`;
       })}</tbody>
     </table>`;
+  }
+
+  private actions(source: Source) {
+    const t = i18n.t.fuentes;
+    const f = i18n.t.forms;
+    if (this.confirming === source.id) {
+      return html`<div class="row-actions" role="group" aria-label=${f.confirmRemove(source.name)}>
+        <span class="small">${f.confirmRemove(source.name)}</span>
+        <button type="button" class="danger" data-confirm=${source.id} @click=${() => this.deleteSource(source)}>${f.confirmYes}</button>
+        <button type="button" @click=${() => this.askRemove(null)}>${f.cancel}</button>
+      </div>`;
+    }
+    const named = html`<span class="sr-only">: ${source.name}</span>`;
+    return html`<div class="row-actions">
+      <button type="button" ?disabled=${this.queued.has(source.id)} @click=${() => this.run(source.id)}>${this.queued.has(source.id) ? t.queued : t.runNow}${named}</button>
+      <button type="button" data-toggle=${source.id} @click=${() => this.toggle(source)}>${source.enabled ? f.source.pause : f.source.resume}${named}</button>
+      <button type="button" class="danger" data-remove=${source.id} @click=${() => this.askRemove(source.id)}>${f.remove}${named}</button>
+    </div>`;
+  }
+
+  private get form(): SourceForm | null {
+    return this.renderRoot.querySelector('source-form');
+  }
+
+  private async askRemove(id: string | null) {
+    this.confirming = id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(id ? `button[data-confirm="${id}"]` : '#new-source')?.focus();
+  }
+
+  private onSaved(event: CustomEvent<Source>) {
+    this.failure = '';
+    this.notice = i18n.t.forms.saved(event.detail.name);
+    this.sources.run();
+  }
+
+  private toggle(source: Source) {
+    const f = i18n.t.forms.source;
+    return this.act(() => api.updateSource(source.id, sourceEdit(source, { enabled: !source.enabled })), (source.enabled ? f.paused : f.resumed)(source.name));
+  }
+
+  private async deleteSource(source: Source) {
+    this.confirming = null;
+    await this.act(() => api.deleteSource(source.id), i18n.t.forms.removed(source.name));
+    this.renderRoot.querySelector<HTMLElement>('#new-source')?.focus();
+  }
+
+  private async act(action: () => Promise<unknown>, done: string) {
+    this.failure = '';
+    this.notice = '';
+    try {
+      await action();
+      this.notice = done;
+      this.sources.run();
+    } catch (error) {
+      this.failure = (error as Error).message;
+    }
   }
 
   private async run(id: string) {

@@ -145,6 +145,21 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     await shot('campanas-comparar');
   }, 60_000);
 
+  test('creates a campaign in its form and lists it', async () => {
+    await open('/campanas', 'Campañas');
+    await page.getByRole('button', { name: 'Nueva campaña' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nueva campaña' });
+    await dialog.getByLabel('Nombre').fill('Escuelas seguras e2e');
+    expect(await dialog.getByLabel('Identificador').inputValue()).toBe('escuelas-seguras-e2e');
+    await dialog.getByLabel('Hashtags').fill('#EscuelasSeguras, #NiñezSegura');
+    await dialog.getByLabel('Inicio').fill('2026-01-15');
+    await shot('campanas-nueva');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { name: 'Escuelas seguras e2e' }).waitFor();
+    expect(await page.locator('#campaign').inputValue()).toBe('escuelas-seguras-e2e');
+  }, 60_000);
+
   test('narratives, violence monitor (behind a content warning), alerts and sources render', async () => {
     await open('/narrativas', 'Narrativas y temas');
     await page.getByRole('heading', { name: 'Términos emergentes' }).waitFor();
