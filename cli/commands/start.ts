@@ -24,6 +24,8 @@ a Redis y los ejecutan procesos "escucha workers".`,
     const config = loadConfig(values.port ? { ...io.env, PORT: values.port } : io.env);
     const app = await createAppContext(config, { consume: !config.redisUrl });
     const { logger } = app;
+    // First, so the one-time password is not buried under the first collection's logs.
+    await ensureFirstAdmin(app.store, config, io.stderr);
     await app.runner.start();
     await seedDefaultSources(app.store, { enabled: config.defaultSources, logger });
     const scheduler = new Scheduler({
@@ -33,7 +35,6 @@ a Redis y los ejecutan procesos "escucha workers".`,
       briefSchedule: config.briefSchedule,
     });
     await scheduler.start();
-    await ensureFirstAdmin(app.store, config, io.stderr);
     const server = createServerApp({
       ...app,
       version: await version(),
