@@ -21,7 +21,7 @@ import {
   type Probs,
 } from './classify.js';
 import { matchCampaigns } from './campaigns.js';
-import { extractFeatures } from './features/extract.js';
+import { extractFeatures, type ExtractOptions } from './features/extract.js';
 import { detectLanguage } from './language.js';
 import { lexiconSignals } from './lexicon-signals.js';
 import { Matches } from './model/linear.js';
@@ -95,6 +95,18 @@ export async function loadAnalyzer(options: AnalyzerOptions = {}): Promise<Analy
   };
 }
 
+const EXTRACT_OPTIONS = new WeakMap<Resources, ExtractOptions>();
+
+/** Feature-extraction options of a resource bundle (built once, not per post). */
+function extractOptions(res: Resources): ExtractOptions {
+  let options = EXTRACT_OPTIONS.get(res);
+  if (!options) {
+    options = { ...res.extract, slang: res.bundle.slang };
+    EXTRACT_OPTIONS.set(res, options);
+  }
+  return options;
+}
+
 export function analyzeWith(
   res: Resources,
   version: string,
@@ -120,15 +132,15 @@ export function analyzeWith(
     res.gazetteer,
   );
 
-  let sentiment = neutralSentiment();
-  let emotions = neutralEmotion();
-  let misogyny: Analysis['misogyny'] = { ...neutralFlag(), category: null };
-  let hate: Analysis['hate'] = neutralFlag();
-  let topics: TopicResult[] = [];
+  let sentiment: Analysis['sentiment'];
+  let emotions: Analysis['emotions'];
+  let misogyny: Analysis['misogyny'];
+  let hate: Analysis['hate'];
+  let topics: TopicResult[];
   if (lang === 'es') {
     const signals = lexiconSignals(norm, 'es', bundle.lexicon);
     const matches = new Matches(res.table);
-    extractFeatures(norm, signals, { ...res.extract, slang: bundle.slang }, matches.sink);
+    extractFeatures(norm, signals, extractOptions(res), matches.sink);
     const ctx = { table: res.table, matches, models: res.models, onnx };
     sentiment = sentimentFromModel(ctx, signals);
     emotions = emotionFromModel(ctx, signals);
@@ -142,6 +154,12 @@ export function analyzeWith(
     misogyny = misogynyFromLexicon(signals);
     hate = hateFromLexicon(signals);
     topics = detectTopics(words, hashtags, 'en', res.topics);
+  } else {
+    sentiment = neutralSentiment();
+    emotions = neutralEmotion();
+    misogyny = { ...neutralFlag(), category: null };
+    hate = neutralFlag();
+    topics = [];
   }
   const campaigns = input.campaigns?.length
     ? matchCampaigns(

@@ -20,10 +20,30 @@ export interface CampaignPost {
   countries: readonly string[];
 }
 
-const compact = (s: string) =>
+const compactRaw = (s: string) =>
   fold(s)
     .replace(/^[#@]/, '')
     .replace(/[^\p{L}\p{N}_]/gu, '');
+const keywordRaw = (k: string) =>
+  fold(k)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Memoised key functions: campaign hashtags, handles and keywords repeat on every post. */
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+const compact = memo(compactRaw);
+const keywordKey = memo(keywordRaw);
 
 export function matchCampaigns(
   post: CampaignPost,
@@ -56,9 +76,7 @@ export function matchCampaigns(
         explanation.push({ feature: `@${h.replace(/^@/, '')}`, weight: key === author ? 1 : 0.8 });
     }
     for (const k of c.keywords) {
-      const key = fold(k)
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
+      const key = keywordKey(k);
       if (key && text.includes(` ${key} `)) explanation.push({ feature: k, weight: 0.7 });
     }
     if (explanation.length === 0) continue;

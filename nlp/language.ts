@@ -48,30 +48,32 @@ export function detectLanguage(
   res: LanguageResources,
   platformLang?: string | null,
 ): LanguageGuess {
-  const scores: Record<string, number> = {};
+  // Insertion-ordered, like the object it replaces (ties go to the language seen first).
+  const scores = new Map<string, number>();
+  const bump = (lang: string, x: number) => scores.set(lang, (scores.get(lang) ?? 0) + x);
   // Morphology: a few frequent Spanish / English word endings.
   let esSuffix = 0;
   let enSuffix = 0;
   for (const token of tokens) {
     const owners = res.words.get(token);
     if (owners) {
-      for (const [lang, weight] of owners) scores[lang] = (scores[lang] ?? 0) + weight;
+      for (const [lang, weight] of owners) bump(lang, weight);
     } else if (token.length >= 5) {
       if (ES_SUFFIX.test(token)) esSuffix++;
       else if (EN_SUFFIX.test(token)) enSuffix++;
     }
   }
-  if (esSuffix > 0) scores.es = (scores.es ?? 0) + 0.3 * Math.min(esSuffix, 4);
-  if (enSuffix > 0) scores.en = (scores.en ?? 0) + 0.3 * Math.min(enSuffix, 4);
+  if (esSuffix > 0) bump('es', 0.3 * Math.min(esSuffix, 4));
+  if (enSuffix > 0) bump('en', 0.3 * Math.min(enSuffix, 4));
   const chars = scanCharacters(text);
   const marks = Math.min(3, chars.es);
-  if (marks > 0) scores.es = (scores.es ?? 0) + 0.5 * marks;
-  if (chars.pt > 0) scores.pt = (scores.pt ?? 0) + 0.6 * Math.min(3, chars.pt);
-  if (chars.fr > 0) scores.fr = (scores.fr ?? 0) + 0.6 * Math.min(3, chars.fr);
-  if (chars.de > 0) scores.de = (scores.de ?? 0) + 0.6 * Math.min(3, chars.de);
+  if (marks > 0) bump('es', 0.5 * marks);
+  if (chars.pt > 0) bump('pt', 0.6 * Math.min(3, chars.pt));
+  if (chars.fr > 0) bump('fr', 0.6 * Math.min(3, chars.fr));
+  if (chars.de > 0) bump('de', 0.6 * Math.min(3, chars.de));
   const { nonLatin, latin } = chars;
   const platform = platformLang ? platformLang.toLowerCase().slice(0, 2) : null;
-  if (platform) scores[platform] = (scores[platform] ?? 0) + 0.75;
+  if (platform) bump(platform, 0.75);
 
   if (nonLatin > latin) {
     return {
@@ -81,9 +83,9 @@ export function detectLanguage(
     };
   }
   let best = 'es';
-  let bestScore = scores.es ?? 0;
+  let bestScore = scores.get('es') ?? 0;
   let total = 0;
-  for (const [lang, score] of Object.entries(scores)) {
+  for (const [lang, score] of scores) {
     total += score;
     if (score > bestScore) {
       best = lang;

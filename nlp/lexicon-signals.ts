@@ -98,9 +98,10 @@ export function lexiconSignals(
     ['s:elong', squash(s.elongations)],
     ['s:laugh', squash(s.laughs)],
   ];
-  for (const e of EMOTIONS) if (emotions[e] > 0) features.push([`l:emo:${e}`, squash(emotions[e])]);
+  for (const e of EMOTIONS)
+    if (emotions[e] > 0) features.push([EMO_FEATURE[e], squash(emotions[e])]);
   for (const [cat, n] of Object.entries(misogynyCategories))
-    features.push([`l:mis:${cat}`, squash(n)]);
+    features.push([misFeature(cat), squash(n)]);
   return {
     polarity: positive + negative > 0 ? (positive - negative) / (positive + negative + 1) : 0,
     positive,
@@ -117,6 +118,21 @@ export function lexiconSignals(
     },
     features,
   };
+}
+
+/** Feature names built once (the same strings every post, so their hashes are cached). */
+const EMO_FEATURE = Object.fromEntries(EMOTIONS.map((e) => [e, `l:emo:${e}`])) as Record<
+  Emotion,
+  string
+>;
+const MIS_FEATURE = new Map<string, string>();
+function misFeature(cat: string): string {
+  let name = MIS_FEATURE.get(cat);
+  if (name === undefined) {
+    name = `l:mis:${cat}`;
+    MIS_FEATURE.set(cat, name);
+  }
+  return name;
 }
 
 /** Smoothly caps a count to [0, 1). */

@@ -9,6 +9,8 @@ interface Entry<T> {
   words: string[];
   prefix: boolean;
   payload: T;
+  /** The folded phrase as reported in hits (built once). */
+  phrase: string;
 }
 
 export interface PhraseHit<T> {
@@ -30,7 +32,12 @@ export class PhraseMatcher<T> {
     const last = words[words.length - 1]!;
     const prefix = last.endsWith('*');
     if (prefix) words[words.length - 1] = last.slice(0, -1);
-    const entry: Entry<T> = { words, prefix, payload };
+    const entry: Entry<T> = {
+      words,
+      prefix,
+      payload,
+      phrase: words.join(' ') + (prefix ? '*' : ''),
+    };
     if (prefix && words.length === 1) {
       this.prefixFirst.push(entry);
       return;
@@ -60,14 +67,14 @@ export class PhraseMatcher<T> {
               payload: entry.payload,
               start: i,
               end: i + entry.words.length,
-              phrase: phraseOf(entry),
+              phrase: entry.phrase,
             });
           }
         }
       }
       for (const entry of this.prefixFirst) {
         if (word.length >= entry.words[0]!.length && word.startsWith(entry.words[0]!)) {
-          hits.push({ payload: entry.payload, start: i, end: i + 1, phrase: phraseOf(entry) });
+          hits.push({ payload: entry.payload, start: i, end: i + 1, phrase: entry.phrase });
         }
       }
     }
@@ -84,8 +91,4 @@ function matchesAt<T>(entry: Entry<T>, words: readonly string[], i: number): boo
     if (k === n - 1 && entry.prefix ? !got.startsWith(want) : got !== want) return false;
   }
   return true;
-}
-
-function phraseOf<T>(entry: Entry<T>): string {
-  return entry.words.join(' ') + (entry.prefix ? '*' : '');
 }

@@ -171,15 +171,10 @@ export function resolvePlaces(ctx: PlaceContext, gaz: Gazetteer): PlaceResult[] 
     if (code) credit(code, null, 0.8, 'hashtag', `#${tag}`);
   }
   if (ctx.location) {
-    const loc = ctx.location;
-    for (const flag of loc.match(FLAG_RE) ?? [])
-      if (FLAGS[flag]) credit(FLAGS[flag]!, null, 1.5, 'profile', `perfil:${flag}`);
-    const words = fold(loc).match(/[\p{L}\p{N}]+/gu) ?? [];
-    collectWords(words, 'profile', gaz, clues, null);
-    for (const w of words) {
-      const code = gaz.codes.get(w);
-      if (code && w.length >= 2) credit(code, null, 1, 'profile', `perfil:${w}`);
-    }
+    const profile = profileClues(ctx.location, gaz);
+    for (const [code, feature] of profile.flags) credit(code, null, 1.5, 'profile', feature);
+    for (const clue of profile.clues) clues.push(clue);
+    for (const [code, feature] of profile.codes) credit(code, null, 1, 'profile', feature);
   }
   for (const flag of ctx.text.match(FLAG_RE) ?? [])
     if (FLAGS[flag]) credit(FLAGS[flag]!, null, 0.8, 'text', flag);
@@ -241,6 +236,40 @@ export function resolvePlaces(ctx: PlaceContext, gaz: Gazetteer): PlaceResult[] 
   return results.sort((a, b) => b.score - a.score);
 }
 
+interface ProfileClues {
+  flags: Array<[CountryCode, string]>;
+  clues: Clue[];
+  codes: Array<[CountryCode, string]>;
+}
+
+/** Profile locations repeat (one per author): their clues are memoised per gazetteer. */
+const PROFILE_CACHE = new WeakMap<Gazetteer, Map<string, ProfileClues>>();
+
+function profileClues(loc: string, gaz: Gazetteer): ProfileClues {
+  let cache = PROFILE_CACHE.get(gaz);
+  if (!cache) {
+    cache = new Map();
+    PROFILE_CACHE.set(gaz, cache);
+  }
+  const hit = cache.get(loc);
+  if (hit) return hit;
+  const flags: Array<[CountryCode, string]> = [];
+  for (const flag of loc.match(FLAG_RE) ?? [])
+    if (FLAGS[flag]) flags.push([FLAGS[flag]!, `perfil:${flag}`]);
+  const words = fold(loc).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const clues: Clue[] = [];
+  collectWords(words, 'profile', gaz, clues, null);
+  const codes: Array<[CountryCode, string]> = [];
+  for (const w of words) {
+    const code = gaz.codes.get(w);
+    if (code && w.length >= 2) codes.push([code, `perfil:${w}`]);
+  }
+  const result = { flags, clues, codes };
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(loc, result);
+  return result;
+}
+
 function prefix(clue: Clue): string {
   return clue.from === 'hashtag' ? '#' : clue.from === 'profile' ? 'perfil:' : '';
 }
@@ -249,13 +278,15 @@ function best(entries: PlaceEntry[]): PlaceEntry {
   return entries.reduce((a, b) => (KIND_WEIGHT[b.kind] > KIND_WEIGHT[a.kind] ? b : a));
 }
 
+const NO_TAGS: ReadonlySet<string> = new Set();
+
 function collectWords(
   words: readonly string[],
   from: Clue['from'],
   gaz: Gazetteer,
   clues: Clue[],
   original: string | null,
-  hashtags: ReadonlySet<string> = new Set(),
+  hashtags: ReadonlySet<string> = NO_TAGS,
 ): void {
   const hits = gaz.matcher.match(words);
   // Longest match wins; overlapping shorter matches are dropped.

@@ -25,7 +25,7 @@ export function predictTask(res: Resources, task: EvalTask, input: EvalInput): s
     if (task === 'topics') return analysis.topics.map((t) => t.id);
     return analysis.places[0]?.country ?? 'null';
   }
-  const matches = new Matches(res.table);
+  const matches = new Matches(res.table, { explain: false });
   featurizePrepared(prepare(input.text, res.bundle.text), res.bundle, matches.sink);
   const probsOf = (name: 'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'hate') => {
     const model = res.models[name];

@@ -39,18 +39,29 @@ export interface LinearModel {
 export interface FeatureTable {
   rows: IntIndex;
   names: string[];
-  weights: Float32Array;
+  /**
+   * Row-major int16 weights (rows × stride, every model's columns side by side: 36 bytes a
+   * row, so a matched feature costs one cache line); column c's real weight is
+   * weights[row * stride + c] × colScale[c].
+   */
+  weights: Int16Array;
+  colScale: Float64Array;
   stride: number;
   /** Per-row accumulator reused by Matches (analysis is synchronous). */
   scratch: Float32Array;
+  /** Row buffer reused inside one Matches flush. */
+  rowBuffer: Int32Array;
+  /** Pending-feature buffers lent to one Matches at a time. */
+  spare: { hashes: Int32Array; values: Float64Array } | null;
   /** 1 for rows worth showing in explanations (words, bigrams, lexicon, 5-char grams). */
   explainable: Uint8Array;
 }
 
 /** Open-addressing hash → row index (keys and values interleaved for cache locality). */
 export class IntIndex {
-  private slots: Int32Array;
-  private mask: number;
+  /** [key, row] pairs; row −1 marks an empty slot. */
+  readonly slots: Int32Array;
+  readonly mask: number;
   size = 0;
   constructor(expected: number) {
     let cap = 16;
@@ -120,84 +131,200 @@ export function buildTable(files: LinearModelFile[]): {
       }
     }
   }
-  const weights = new Float32Array(names.length * stride);
+  const weights = new Int16Array(names.length * stride);
+  const colScale = new Float64Array(stride);
   files.forEach((file, m) => {
     const model = models[m]!;
     const buf = Buffer.from(file.weights, 'base64');
     const ints = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
-    file.features.forEach((name, i) => {
-      const row = rows.get(hashFeature(name));
-      const base = row * stride + model.offset;
-      // Softmax is invariant to a per-feature shift across classes: centring the weights makes
-      // each weight directly the feature's push towards its class (used by explanations).
+    const C = model.columns;
+    // Softmax is invariant to a per-feature shift across classes: centring the weights makes
+    // each weight directly the feature's push towards its class (used by explanations).
+    // Centred weights are re-quantised to int16 with one scale per model.
+    const centred = new Float64Array(file.features.length * C);
+    let maxAbs = 0;
+    for (let i = 0; i < file.features.length; i++) {
       let mean = 0;
-      if (!model.binary)
-        for (let c = 0; c < model.columns; c++)
-          mean += ints[i * model.columns + c]! / model.columns;
-      for (let c = 0; c < model.columns; c++)
-        weights[base + c] = (ints[i * model.columns + c]! - mean) * file.scale;
+      if (!model.binary) for (let c = 0; c < C; c++) mean += ints[i * C + c]! / C;
+      for (let c = 0; c < C; c++) {
+        const v = ints[i * C + c]! - mean;
+        centred[i * C + c] = v;
+        if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+      }
+    }
+    const q = maxAbs > 32767 ? maxAbs / 32767 : 1;
+    for (let c = 0; c < C; c++) colScale[model.offset + c] = file.scale * q;
+    file.features.forEach((name, i) => {
+      const base = rows.get(hashFeature(name)) * stride + model.offset;
+      for (let c = 0; c < C; c++) weights[base + c] = Math.round(centred[i * C + c]! / q);
     });
   });
   const explainable = Uint8Array.from(names, (name) =>
     !name.startsWith('c:') || name.trim().length >= 6 ? 1 : 0,
   );
   return {
-    table: { rows, names, weights, stride, scratch: new Float32Array(names.length), explainable },
+    table: {
+      rows,
+      names,
+      weights,
+      colScale,
+      stride,
+      scratch: new Float32Array(names.length),
+      rowBuffer: new Int32Array(1024),
+      spare: null,
+      explainable,
+    },
     models,
   };
 }
 
 /**
- * Features of one post matched against the table, one entry per row (repeated features are
- * summed). Call `done()` (predict and evidenceFor do) after the last feature.
+ * Features of one post matched against the table. The sink adds each matched feature's weights
+ * to the logits of every model at once (one lookup and one pass over the row serve all models)
+ * and records the explainable hits; `evidenceFor` merges repeated rows lazily.
  */
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F64 = new Float64Array(0);
+
 export class Matches {
-  rows: number[] = [];
-  values: number[] = [];
-  /** Indices (into rows/values) of explainable rows. */
-  explain: number[] = [];
-  private finished = false;
-  private logits: Float64Array;
-  private computed = 0;
-  constructor(private readonly table: FeatureTable) {
-    this.logits = new Float64Array(table.stride);
+  private readonly acc: Float64Array;
+  /** Features received by the sink, resolved against the table in one batch. */
+  private pendingHashes: Int32Array;
+  private pendingValues: Float64Array;
+  private pending = 0;
+  /** Explainable hits in order (a row may repeat until `unique()` merges them). */
+  private hitRows: number[] = [];
+  private hitValues: number[] = [];
+  private uniqueCount = -1;
+  private readonly record: boolean;
+  /** `explain: false` when no evidence will be asked for (evaluation, training). */
+  constructor(
+    private readonly table: FeatureTable,
+    options: { explain?: boolean } = {},
+  ) {
+    this.acc = new Float64Array(table.stride);
+    this.record = options.explain !== false;
+    // Borrow the table's spare buffers (returned after each flush); a second live Matches
+    // simply allocates its own.
+    const spare = table.spare;
+    table.spare = null;
+    this.pendingHashes = spare?.hashes ?? new Int32Array(1024);
+    this.pendingValues = spare?.values ?? new Float64Array(1024);
   }
-  /** Σ value × weight for columns [0, end), one pass over the matched rows per request. */
-  columns(end: number): Float64Array {
-    if (end <= this.computed) return this.logits;
-    this.done();
-    const { weights, stride } = this.table;
-    const out = this.logits;
-    const { rows, values } = this;
-    const from = this.computed;
-    for (let i = 0; i < rows.length; i++) {
-      const base = rows[i]! * stride;
-      const v = values[i]!;
-      for (let j = from; j < end; j++) out[j]! += v * weights[base + j]!;
-    }
-    this.computed = end;
-    return out;
+  /** Σ value × int16 weight over the matched features, every model's columns (× colScale). */
+  get logits(): Float64Array {
+    if (this.pending > 0) this.flush();
+    return this.acc;
+  }
+  /** Logits of columns [0, end) (kept for callers of the former API: all are computed at once). */
+  columns(_end?: number): Float64Array {
+    return this.logits;
   }
   readonly sink = (hash: number, value: number): void => {
-    const row = this.table.rows.get(hash);
-    if (row < 0) return;
-    const scratch = this.table.scratch;
-    if (scratch[row] === 0) this.rows.push(row);
-    scratch[row]! += value;
+    if (this.pending === this.pendingHashes.length) this.growPending();
+    this.pendingHashes[this.pending] = hash;
+    this.pendingValues[this.pending] = value;
+    this.pending++;
   };
-  done(): this {
-    if (this.finished) return this;
-    this.finished = true;
-    const { scratch, explainable } = this.table;
-    const rows = this.rows;
-    const values = new Array<number>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      values[i] = scratch[row]!;
-      scratch[row] = 0;
-      if (explainable[row] === 1) this.explain.push(i);
+  private growPending(): void {
+    const n = Math.max(1024, this.pendingHashes.length * 2);
+    const h = new Int32Array(n);
+    h.set(this.pendingHashes.subarray(0, this.pending));
+    const v = new Float64Array(n);
+    v.set(this.pendingValues.subarray(0, this.pending));
+    this.pendingHashes = h;
+    this.pendingValues = v;
+  }
+  /**
+   * Resolves the pending features in tight loops (hash lookups, cache warm-up, weight rows) so
+   * the memory accesses of different features overlap, and adds every model's weights at once.
+   */
+  private flush(): void {
+    const hashes = this.pendingHashes;
+    const values = this.pendingValues;
+    const n = this.pending;
+    this.pending = 0;
+    const table = this.table;
+    const { slots, mask } = table.rows;
+    if (table.rowBuffer.length < n) table.rowBuffer = new Int32Array(n * 2);
+    // Only used within this call (analysis is synchronous).
+    const rowsOut = table.rowBuffer;
+    for (let f = 0; f < n; f++) {
+      const k = hashes[f]!;
+      let i = (Math.imul(k, 0x9e3779b1) >>> 0) & mask;
+      let row = slots[2 * i + 1]!;
+      while (row >= 0 && slots[2 * i] !== k) {
+        i = (i + 1) & mask;
+        row = slots[2 * i + 1]!;
+      }
+      rowsOut[f] = row;
     }
-    this.values = values;
+    const { weights: w, stride, explainable } = table;
+    // Touch every matched row first: a tight loop of independent loads brings the rows into
+    // cache in parallel (JavaScript has no prefetch), so the accumulation below does not stall.
+    let touch = 0;
+    const last = stride - 1;
+    for (let f = 0; f < n; f++) {
+      const row = rowsOut[f]!;
+      if (row >= 0) touch += w[row * stride]! + w[row * stride + last]!;
+    }
+    this.touched = touch;
+    const out = this.acc;
+    const record = this.record;
+    const hitRows = this.hitRows;
+    const hitValues = this.hitValues;
+    for (let f = 0; f < n; f++) {
+      const row = rowsOut[f]!;
+      if (row < 0) continue;
+      const value = values[f]!;
+      const base = row * stride;
+      for (let j = 0; j < stride; j++) out[j]! += value * w[base + j]!;
+      if (record && explainable[row] === 1) {
+        hitRows.push(row);
+        hitValues.push(value);
+        this.uniqueCount = -1;
+      }
+    }
+    if (table.spare === null) {
+      table.spare = { hashes, values };
+      // Further features (rare) go to fresh buffers: these now belong to the table.
+      this.pendingHashes = EMPTY_I32;
+      this.pendingValues = EMPTY_F64;
+    }
+  }
+  /** Sink for the cache-warming loop (keeps it from being optimised away). */
+  touched = 0;
+  /** Merges repeated explainable rows (summing their values); returns how many remain. */
+  unique(): number {
+    if (this.pending > 0) this.flush();
+    if (this.uniqueCount >= 0) return this.uniqueCount;
+    const scratch = this.table.scratch;
+    const rows = this.hitRows;
+    const values = this.hitValues;
+    const n = rows.length;
+    for (let i = 0; i < n; i++) scratch[rows[i]!]! += values[i]!;
+    let u = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      const v = scratch[row]!;
+      if (v === 0) continue;
+      scratch[row] = 0;
+      rows[u] = row;
+      values[u] = v;
+      u++;
+    }
+    rows.length = u;
+    values.length = u;
+    this.uniqueCount = u;
+    return u;
+  }
+  /** Explainable rows (merged) and their values. */
+  explained(): { rows: readonly number[]; values: readonly number[]; count: number } {
+    const count = this.unique();
+    return { rows: this.hitRows, values: this.hitValues, count };
+  }
+  /** Kept for compatibility: nothing to finish. */
+  done(): this {
     return this;
   }
 }
@@ -210,23 +337,28 @@ export interface Prediction {
 
 export function predict(model: LinearModel, table: FeatureTable, matches: Matches): Prediction {
   const C = model.columns;
+  const all = matches.logits;
   const logits = new Array<number>(C);
-  const all = matches.columns(model.offset + C);
   for (let c = 0; c < C; c++)
-    logits[c] = model.bias[c]! + model.offsets[c]! + all[model.offset + c]!;
+    logits[c] =
+      model.bias[c]! +
+      model.offsets[c]! +
+      all[model.offset + c]! * table.colScale[model.offset + c]!;
   if (model.binary) {
     const p = 1 / (1 + Math.exp(-logits[0]!));
     return { probs: [1 - p, p], logits };
   }
   let max = -Infinity;
-  for (const l of logits) if (l > max) max = l;
+  for (let c = 0; c < C; c++) if (logits[c]! > max) max = logits[c]!;
   let z = 0;
-  const probs = logits.map((l) => {
-    const e = Math.exp(l - max);
+  const probs = new Array<number>(C);
+  for (let c = 0; c < C; c++) {
+    const e = Math.exp(logits[c]! - max);
+    probs[c] = e;
     z += e;
-    return e;
-  });
-  return { probs: probs.map((p) => p / z), logits };
+  }
+  for (let c = 0; c < C; c++) probs[c]! /= z;
+  return { probs, logits };
 }
 
 /** Top features pushing towards `label` (binary: sign +1 for the positive class, -1 for the negative). */
@@ -238,28 +370,33 @@ export function evidenceFor(
   top = 5,
 ): Evidence[] {
   const { weights, stride } = table;
-  const { rows, values } = matches.done();
+  const { rows, values, count } = matches.explained();
   // Keep the `top` largest positive contributions (insertion into a small sorted list).
   const bestRows: number[] = [];
   const bestW: number[] = [];
-  for (const i of matches.explain) {
+  const col = model.offset + (model.binary ? 0 : label);
+  const sign = (model.binary && label !== 1 ? -1 : 1) * table.colScale[col]!;
+  let floor = 0;
+  for (let i = 0; i < count; i++) {
     const row = rows[i]!;
-    const base = row * stride + model.offset;
-    const w =
-      (model.binary ? (label === 1 ? weights[base]! : -weights[base]!) : weights[base + label]!) *
-      values[i]!;
-    if (w <= 0 || (bestW.length === top && w <= bestW[top - 1]!)) continue;
+    const w = sign * weights[row * stride + col]! * values[i]!;
+    if (w <= floor) continue;
     let k = bestW.length;
-    while (k > 0 && bestW[k - 1]! < w) k--;
-    bestW.splice(k, 0, w);
-    bestRows.splice(k, 0, row);
-    if (bestW.length > top) {
-      bestW.pop();
-      bestRows.pop();
+    if (k < top) {
+      bestW.push(w);
+      bestRows.push(row);
+    } else k--;
+    while (k > 0 && bestW[k - 1]! < w) {
+      bestW[k] = bestW[k - 1]!;
+      bestRows[k] = bestRows[k - 1]!;
+      k--;
     }
+    bestW[k] = w;
+    bestRows[k] = row;
+    if (bestW.length === top) floor = bestW[top - 1]!;
   }
-  return bestRows.map((row, k) => ({
-    feature: table.names[row]!,
-    weight: Math.round(bestW[k]! * 1000) / 1000,
-  }));
+  const out: Evidence[] = new Array<Evidence>(bestRows.length);
+  for (let k = 0; k < bestRows.length; k++)
+    out[k] = { feature: table.names[bestRows[k]!]!, weight: Math.round(bestW[k]! * 1000) / 1000 };
+  return out;
 }

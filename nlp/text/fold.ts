@@ -4,8 +4,13 @@
  */
 const MARKS = /[\u0300-\u036f]/g;
 
+const NON_ASCII = /[^ -~\t\n\r]/;
+
 export function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(MARKS, '');
+  const lower = text.toLowerCase();
+  // Printable ASCII (and tab / newlines) has nothing to decompose.
+  if (!NON_ASCII.test(lower)) return lower;
+  return lower.normalize('NFD').replace(MARKS, '');
 }
 
 /** Folds and trims a lexicon key (also collapses inner whitespace). */

@@ -70,7 +70,26 @@ export function wordBreak(chunk: string, dict: SegmentDictionary): string[] | nu
   return words;
 }
 
+/** Hashtags repeat across posts: segmentations are memoised per dictionary. */
+const SEGMENT_CACHE = new WeakMap<SegmentDictionary, Map<string, string>>();
+const NO_DICT_CACHE = new Map<string, string>();
+
 export function segmentHashtag(tag: string, dict: SegmentDictionary | null): string {
+  let cache = dict ? SEGMENT_CACHE.get(dict) : NO_DICT_CACHE;
+  if (!cache) {
+    cache = new Map();
+    SEGMENT_CACHE.set(dict!, cache);
+  }
+  let out = cache.get(tag);
+  if (out === undefined) {
+    out = segmentUncached(tag, dict);
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(tag, out);
+  }
+  return out;
+}
+
+function segmentUncached(tag: string, dict: SegmentDictionary | null): string {
   const body = tag.replace(/^#/, '');
   const parts = splitCase(body);
   const out: string[] = [];

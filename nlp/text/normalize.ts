@@ -50,6 +50,7 @@ export interface NormalizedText extends PreparedText {
 }
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
+const URL_HINT = /https?:\/\/|www\./i;
 const MENTION_RE = /(^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]{1,50})/gu;
 const HASHTAG_RE = /(^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]{1,100})/gu;
 const PLACEHOLDER_USER = /\bUSER\b/g;
@@ -65,19 +66,25 @@ export function prepare(text: string, res: TextResources): PreparedText {
   const hashtags: string[] = [];
   const mentions: string[] = [];
   let urls = 0;
-  let s = text.replace(URL_RE, () => {
-    urls++;
-    return ' _url_ ';
-  });
-  s = s.replace(PLACEHOLDER_USER, ' _user_ ').replace(PLACEHOLDER_HASHTAG, ' _hashtag_ ');
-  s = s.replace(MENTION_RE, (_m, pre: string, handle: string) => {
-    mentions.push(handle.toLowerCase());
-    return `${pre} _user_ `;
-  });
-  s = s.replace(HASHTAG_RE, (_m, pre: string, tag: string) => {
-    hashtags.push(fold(tag));
-    return `${pre} ${segmentHashtag(tag, res.segment)} . `;
-  });
+  let s = text;
+  // Each pass only runs when its trigger is present (most posts have no URL or placeholder).
+  if (URL_HINT.test(s))
+    s = s.replace(URL_RE, () => {
+      urls++;
+      return ' _url_ ';
+    });
+  if (s.includes('USER')) s = s.replace(PLACEHOLDER_USER, ' _user_ ');
+  if (s.includes('HASHTAG')) s = s.replace(PLACEHOLDER_HASHTAG, ' _hashtag_ ');
+  if (s.includes('@'))
+    s = s.replace(MENTION_RE, (_m, pre: string, handle: string) => {
+      mentions.push(handle.toLowerCase());
+      return `${pre} _user_ `;
+    });
+  if (s.includes('#'))
+    s = s.replace(HASHTAG_RE, (_m, pre: string, tag: string) => {
+      hashtags.push(fold(tag));
+      return `${pre} ${segmentHashtag(tag, res.segment)} . `;
+    });
   let letters = 0;
   let upper = 0;
   let exclamations = 0;
@@ -131,7 +138,7 @@ export function finish(
   const abbreviations = lang === 'en' ? res.abbreviations.en : res.abbreviations.es;
   const negators = lang === 'en' ? res.negators.en : res.negators.es;
   const words: string[] = [];
-  const flags: number[] = [];
+  const flags = new Uint8Array(prepared.tokens.length * 4);
   let scope = 0;
   for (const token of prepared.tokens) {
     if (PUNCT.has(token)) {
@@ -143,17 +150,26 @@ export function finish(
     for (const word of parts) {
       if (negators.has(word)) {
         words.push(word);
-        flags.push(0);
         scope = res.negationScope;
         continue;
       }
       if (res.negationStop.has(word)) scope = 0;
+      if (scope > 0 && words.length < flags.length) flags[words.length] = 1;
       words.push(word);
-      flags.push(scope > 0 ? 1 : 0);
       if (scope > 0) scope--;
     }
   }
-  return { ...prepared, words, negated: Uint8Array.from(flags), text: words.join(' ') };
+  const negated = flags.subarray(0, words.length);
+  return {
+    tokens: prepared.tokens,
+    hashtags: prepared.hashtags,
+    mentions: prepared.mentions,
+    emojis: prepared.emojis,
+    stats: prepared.stats,
+    words,
+    negated,
+    text: words.join(' '),
+  };
 }
 
 export function normalize(

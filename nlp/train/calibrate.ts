@@ -19,7 +19,7 @@ export interface Calibration {
 export function scoreRows(data: TaskData, model: LinearModelFile, rows: number[]): number[][] {
   const { table, models } = buildTable([model]);
   return rows.map((i) => {
-    const m = new Matches(table);
+    const m = new Matches(table, { explain: false });
     const doc = data.docs[i]!;
     for (let k = 0; k < doc.hashes.length; k++) m.sink(doc.hashes[k]!, doc.values[k]!);
     return predict(models[0]!, table, m).probs;

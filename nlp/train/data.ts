@@ -32,6 +32,11 @@ export interface SourceSpec {
   weight?: number;
   /** Included in the held-out evaluation set (the distribution we tune for). */
   evaluate: boolean;
+  /**
+   * Soft labels for training rows: (label, share) pairs. Each pair becomes one example
+   * weighted by its share (soft-label cross-entropy); held-out rows keep the hard label.
+   */
+  soft?: (row: Record<string, unknown>) => Array<[string, number]> | null;
 }
 
 export const HELD_OUT_PER_MILLE = 150;
@@ -56,6 +61,17 @@ const EXIST23_CATEGORY: Record<string, string> = {
   'SEXUAL-VIOLENCE': 'sexual-violence',
   'MISOGYNY-NON-SEXUAL-VIOLENCE': 'misogyny-non-sexual-violence',
   NO: 'non-sexist',
+};
+
+/** EXIST 2023 task 1 soft votes (share of the six annotators who said YES). */
+const exist23Soft = (row: Record<string, unknown>): Array<[string, number]> | null => {
+  const soft = row.task1_sexism_soft as Record<string, number> | undefined;
+  const yes = soft?.YES;
+  if (typeof yes !== 'number' || !Number.isFinite(yes)) return null;
+  return [
+    ['1', yes],
+    ['0', 1 - yes],
+  ];
 };
 
 /** EXIST 2023 task 3: the category with the highest soft vote (ties → hard label order). */
@@ -116,8 +132,18 @@ export function taskSpec(task: TaskName, variant: Record<string, string> = {}): 
         binary: true,
         sources: [
           { file: 'misogyny_exist2021_train_es.jsonl', label: binary, evaluate: true },
-          { file: 'misogyny_exist2023_train_es.jsonl', label: binary, evaluate: true },
-          { file: 'misogyny_exist2023_dev_es.jsonl', label: binary, evaluate: true },
+          {
+            file: 'misogyny_exist2023_train_es.jsonl',
+            label: binary,
+            evaluate: true,
+            soft: variant.soft ? exist23Soft : undefined,
+          },
+          {
+            file: 'misogyny_exist2023_dev_es.jsonl',
+            label: binary,
+            evaluate: true,
+            soft: variant.soft ? exist23Soft : undefined,
+          },
           {
             file: 'misogyny_metwo_es.jsonl',
             label: binary,
@@ -220,14 +246,22 @@ export function loadExamples(
       const label = source.label(row);
       if (!text.trim() || label === null || !spec.labels.includes(label)) return;
       const id = String(row.id ?? i);
-      out.push({
-        id,
-        source: source.file,
-        text,
-        label,
-        weight: source.weight ?? 1,
-        heldOut: source.evaluate && isHeldOut(source.file, id),
-      });
+      const heldOut = source.evaluate && isHeldOut(source.file, id);
+      const soft = !heldOut && source.soft ? source.soft(row) : null;
+      if (soft) {
+        for (const [l, share] of soft)
+          if (share > 0.01 && spec.labels.includes(l))
+            out.push({
+              id,
+              source: source.file,
+              text,
+              label: l,
+              weight: (source.weight ?? 1) * share,
+              heldOut,
+            });
+        return;
+      }
+      out.push({ id, source: source.file, text, label, weight: source.weight ?? 1, heldOut });
     });
   }
   return out;

@@ -24,6 +24,13 @@ export interface FitOptions {
   classWeightPower: number;
   scaling: 'none' | 'idf' | 'nb';
   maxIterations: number;
+  /**
+   * 'split': fit a character-n-gram model and a word-level model (each with the lexicon and
+   * surface features) separately and average their logits — still one linear model.
+   */
+  ensemble?: 'none' | 'split';
+  /** Internal: restricts the vocabulary to character n-grams or to the other features. */
+  featureFilter?: 'char' | 'word';
 }
 
 export const DEFAULT_FIT: FitOptions = {
@@ -68,6 +75,12 @@ export function fitLinear(
   options: FitOptions,
   meta: Record<string, unknown> = {},
 ): LinearModelFile {
+  if (options.ensemble === 'split') {
+    const sub = { ...options, ensemble: 'none' as const };
+    const a = fitLinear(task, labelNames, binary, input, names, { ...sub, featureFilter: 'char' });
+    const b = fitLinear(task, labelNames, binary, input, names, { ...sub, featureFilter: 'word' });
+    return averageModels(a, b, meta, options);
+  }
   const { docs, labels, classes } = input;
   const df = new Map<number, number>();
   for (const doc of docs) for (const h of doc.hashes) df.set(h, (df.get(h) ?? 0) + 1);
@@ -75,6 +88,11 @@ export function fitLinear(
   const vocabHashes: number[] = [];
   for (const [h, n] of df) {
     const name = names.get(h) ?? '';
+    if (options.featureFilter) {
+      const char = name.startsWith('c:');
+      const dense = name.startsWith('l:') || name.startsWith('s:');
+      if (!dense && char !== (options.featureFilter === 'char')) continue;
+    }
     if (n >= options.minDf || name.startsWith('l:') || name.startsWith('s:')) {
       vocab.set(h, vocabHashes.length);
       vocabHashes.push(h);
@@ -183,5 +201,47 @@ export function fitLinear(
     features: order.map((j) => names.get(vocabHashes[j]!) ?? `#${vocabHashes[j]}`),
     weights: Buffer.from(ints.buffer).toString('base64'),
     meta: { ...meta, vocabulary: F, kept: order.length, options },
+  };
+}
+
+/** The logit average of two models over their feature union, re-quantised to int16. */
+export function averageModels(
+  a: LinearModelFile,
+  b: LinearModelFile,
+  meta: Record<string, unknown>,
+  options: FitOptions,
+): LinearModelFile {
+  const columns = a.binary ? 1 : a.labels.length;
+  const merged = new Map<string, Float64Array>();
+  for (const m of [a, b]) {
+    const buf = Buffer.from(m.weights, 'base64');
+    const ints = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+    m.features.forEach((name, i) => {
+      const row = merged.get(name) ?? new Float64Array(columns);
+      for (let c = 0; c < columns; c++) row[c]! += (ints[i * columns + c]! * m.scale) / 2;
+      merged.set(name, row);
+    });
+  }
+  const features = [...merged.keys()];
+  let maxAbs = 0;
+  for (const row of merged.values()) for (const w of row) maxAbs = Math.max(maxAbs, Math.abs(w));
+  const q = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const ints = new Int16Array(features.length * columns);
+  features.forEach((name, i) => {
+    const row = merged.get(name)!;
+    for (let c = 0; c < columns; c++) ints[i * columns + c] = Math.round(row[c]! / q);
+  });
+  return {
+    ...a,
+    bias: a.bias.map((x, c) => (x + b.bias[c]!) / 2),
+    scale: q,
+    features,
+    weights: Buffer.from(ints.buffer).toString('base64'),
+    meta: {
+      ...meta,
+      vocabulary: [a.meta.vocabulary, b.meta.vocabulary],
+      kept: features.length,
+      options,
+    },
   };
 }

@@ -85,7 +85,7 @@ export function heldOutProbs(
   const sources: string[] = [];
   for (const e of data.examples) {
     if (!e.heldOut) continue;
-    const matches = new Matches(table);
+    const matches = new Matches(table, { explain: false });
     featurizePrepared(prepare(e.text, bundle.text), bundle, matches.sink);
     probs.push(predict(models[0]!, table, matches).probs);
     gold.push(e.label);
