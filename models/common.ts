@@ -27,7 +27,12 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export type IsoDateTime = string;
 
 /** A calendar day `YYYY-MM-DD` (UTC). */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date({
+  error: (issue) =>
+    issue.input === undefined
+      ? 'falta la fecha: use AAAA-MM-DD, p. ej. 2026-11-02 (missing date: YYYY-MM-DD)'
+      : 'no es una fecha válida: use AAAA-MM-DD, p. ej. 2026-11-02 (not a valid YYYY-MM-DD date)',
+});
 
 export const Identifier = z
   .string()

@@ -18,13 +18,16 @@ export const PostFilter = z
   .object({
     from: IsoDate,
     to: IsoDate,
-    country: list(CountryCode).default([]),
+    country: list(z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), CountryCode)).default([]),
     platform: list(Platform).default([]),
     topic: list(Identifier).default([]),
     campaign: list(Identifier).default([]),
     lang: list(z.enum(['es', 'en', 'other'])).default([]),
   })
-  .refine((f) => f.from <= f.to, { message: '"from" must not be after "to"', path: ['from'] });
+  .refine((f) => !(Date.parse(f.from) > Date.parse(f.to)), {
+    message: '"from" no puede ser posterior a "to" ("from" must not be after "to")',
+    path: ['from'],
+  });
 export type PostFilter = z.infer<typeof PostFilter>;
 
 /** Start (inclusive) and end (exclusive) instants of a filter's day range, in ms since epoch. */

@@ -10,7 +10,7 @@ import { parseCommandArgs, UsageError, type Command } from '../command.js';
 
 const command: Command = {
   name: 'brief',
-  summary: 'generate the weekly PDF brief (stored; optionally written to a file)',
+  summary: 'genera el informe semanal en PDF (se guarda; opcionalmente en un archivo)',
   usage: `
 escucha brief [--week 2026-W47] [--out brief.pdf] [--locale es|en] [--country GT]... [--campaign id]...
 

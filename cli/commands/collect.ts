@@ -111,7 +111,7 @@ export function parseSince(value: string | undefined): Date | null {
 
 const command: Command = {
   name: 'collect',
-  summary: 'run one collection pass of a platform query (mastodon, bluesky, rss, x...)',
+  summary: 'ejecuta una pasada de recolección de una plataforma (mastodon, bluesky, rss, x…)',
   usage: `
 escucha collect <kind> --once [options]
 

@@ -8,7 +8,7 @@ import { progress } from '../progress.js';
 
 const command: Command = {
   name: 'demo',
-  summary: 'fill a separate data directory with a labelled demo dataset',
+  summary: 'llena un directorio de datos aparte con datos de demostración marcados',
   usage: `
 escucha demo [--posts N] [--days N] [--data-dir DIR]
 

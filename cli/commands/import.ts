@@ -21,7 +21,7 @@ const BATCH = 1_000;
 
 const command: Command = {
   name: 'import',
-  summary: 'importa publicaciones de un archivo JSONL o CSV (idempotente)',
+  summary: 'importa publicaciones de un archivo JSONL, CSV o XLSX (idempotente)',
   usage: `
 escucha import <archivo> [opciones]
 

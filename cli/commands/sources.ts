@@ -10,7 +10,7 @@ import { parseKind, parseMax, parseSince, QUERY_OPTIONS, QUERY_USAGE, queryFromV
 
 const command: Command = {
   name: 'sources',
-  summary: 'add, list, remove, pause, resume or run listening sources',
+  summary: 'añade, lista, elimina, pausa, reanuda o ejecuta fuentes de escucha',
   usage: `
 escucha sources add <kind> --id ID [--name NAME] [query options] [--every MIN] [--disabled]
 escucha sources list [--json]

@@ -34,7 +34,7 @@ type IO = CommandIO & { stdin?: NodeJS.ReadableStream & { isTTY?: boolean } };
 
 const command: Command = {
   name: 'user',
-  summary: 'manage accounts: add, list, change passwords',
+  summary: 'gestiona cuentas: añadir, listar, cambiar contraseñas',
   usage,
   async run(argv, io: IO) {
     const { values, positionals } = parseCommandArgs(argv, {

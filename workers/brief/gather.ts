@@ -53,6 +53,7 @@ export async function gatherBriefData(store: Store, week: string, scope: BriefSc
 
   return {
     week,
+    demo: (await store.settings.get<{ demo?: boolean }>('demo'))?.demo === true,
     from: range.from,
     to: range.to,
     previous,

@@ -58,7 +58,7 @@ export function countPages(pdf: Buffer): number {
 
 function cover(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText, range: string): void {
   const { doc } = w;
-  doc.font('bold').fontSize(SIZE.small).fillColor(COLOR.accent).text(t.product.toUpperCase(), w.left, PAGE.margin.top, { characterSpacing: 0.6, continued: false });
+  doc.font('bold').fontSize(SIZE.small).fillColor(COLOR.accent).text((data.demo ? `${t.product} · ${t.demo}` : t.product).toUpperCase(), w.left, PAGE.margin.top, { characterSpacing: 0.6, continued: false });
   doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted).text(data.week, w.left, PAGE.margin.top, { width: CONTENT_WIDTH, align: 'right' });
   doc.y = PAGE.margin.top + 16;
   doc.font('bold').fontSize(SIZE.title).fillColor(COLOR.ink).text(t.title(range), w.left, doc.y, { width: CONTENT_WIDTH });

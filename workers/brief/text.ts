@@ -4,6 +4,7 @@ import type { BriefLocale } from './format.js';
 export const TEXT = {
   es: {
     product: 'escucha · Informe semanal',
+    demo: 'DATOS DE DEMOSTRACIÓN, NO REALES',
     title: (range: string) => `Semana del ${range}`,
     scope: 'Alcance',
     allCountries: 'todos los países',
@@ -87,6 +88,7 @@ export const TEXT = {
   },
   en: {
     product: 'escucha · Weekly brief',
+    demo: 'DEMONSTRATION DATA, NOT REAL',
     title: (range: string) => `Week of ${range}`,
     scope: 'Scope',
     allCountries: 'all countries',

@@ -15,6 +15,8 @@ export interface BriefData {
   previous: { week: string; from: string; to: string };
   scope: BriefScope;
   generatedAt: string;
+  /** Made from `escucha demo` data: every page says so, so a forwarded copy cannot mislead. */
+  demo: boolean;
   kpis: { current: Kpis; previous: Kpis };
   /** One point per day of the week, then of the week before (7 each). */
   days: SeriesPoint[];

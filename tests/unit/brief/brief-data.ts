@@ -32,6 +32,7 @@ export function briefData(overrides: Partial<BriefData> = {}): BriefData {
     previous: { week: '2026-W46', from: '2026-11-09', to: '2026-11-15' },
     scope: { countries: [], campaigns: [] },
     generatedAt: '2026-11-23T06:00:00.000Z',
+    demo: false,
     kpis: { current: kpis({ posts: 1000 }), previous: kpis({ posts: 1000 }) },
     days: days('2026-11-16', [150, 140, 130, 160, 150, 130, 140]),
     previousDays: days('2026-11-09', [140, 150, 140, 150, 140, 140, 140]),

@@ -23,4 +23,12 @@ describe('renderBrief(data, locale)', () => {
     expect(text).toContain('Las cifras de precisión de los clasificadores no están disponibles.');
     expect(text).toMatch(/página 1 de \d/);
   });
+
+  it('says on its first line when it was made from demo data', async () => {
+    const pdf = await renderBrief(briefData({ demo: true }), 'es');
+    const real = await renderBrief(briefData(), 'es');
+    if (!hasPdfToText()) return;
+    expect(pdfText(pdf)).toContain('DATOS DE DEMOSTRACIÓN, NO REALES');
+    expect(pdfText(real)).not.toContain('DEMOSTRACIÓN');
+  });
 });
