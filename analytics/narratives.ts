@@ -1,7 +1,7 @@
 import type { Narrative } from '../models/analytics.js';
 import { changePercent } from '../models/metrics.js';
 import { clusterPosts, nearest, vectorize } from './clusters.js';
-import { tokenize } from './tokenize.js';
+import { displayForms, tokenize } from './tokenize.js';
 
 /**
  * Newest posts a narrative sample holds, per period: enough for the conversations of a week
@@ -31,8 +31,12 @@ export function narrativesOf(
     const { index, similarity } = nearest(v, centroids);
     if (similarity >= PREVIOUS_MIN_SIMILARITY) before[index]!++;
   }
+  const spelled = displayForms(current.map((p) => p.text));
   return clusters.slice(0, options.limit ?? 20).map((cluster, c) => ({
-    label: cluster.terms.slice(0, 3).join(' · '),
+    label: cluster.terms
+      .slice(0, 3)
+      .map((term) => spelled.get(term) ?? term)
+      .join(' · '),
     terms: cluster.terms,
     size: cluster.members.length,
     previous: before[c]!,

@@ -47,6 +47,28 @@ export function tokenize(text: string): string[] {
   return [...out];
 }
 
+/**
+ * The spelling people used for each folded term (the most frequent lower-case form in the
+ * texts), so labels read "años", not "anos".
+ */
+export function displayForms(texts: Iterable<string>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    const cleaned = text.replace(URL_RE, ' ').replace(HANDLE_OR_TAG_RE, ' ').toLowerCase();
+    for (const match of cleaned.matchAll(WORD_RE)) {
+      const folded = foldText(match[0]);
+      const forms = counts.get(folded) ?? new Map<string, number>();
+      forms.set(match[0], (forms.get(match[0]) ?? 0) + 1);
+      counts.set(folded, forms);
+    }
+  }
+  const best = new Map<string, string>();
+  for (const [folded, forms] of counts) {
+    best.set(folded, [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+  }
+  return best;
+}
+
 /** Words of a search query, folded like the text (stopwords kept: the user typed them). */
 export function queryWords(q: string): string[] {
   return [...new Set([...foldText(q).matchAll(WORD_RE)].map((m) => m[0]))].slice(0, 10);

@@ -3,7 +3,7 @@ import { clusterPosts } from '../../../analytics/clusters.js';
 import { emergingTerms, signedG2 } from '../../../analytics/emerging.js';
 import { postEntities } from '../../../analytics/entities.js';
 import { narrativesOf } from '../../../analytics/narratives.js';
-import { queryWords, tokenize } from '../../../analytics/tokenize.js';
+import { displayForms, queryWords, tokenize } from '../../../analytics/tokenize.js';
 
 describe('tokenize', () => {
   it('keeps folded content words, drops stopwords, links, mentions, hashtags and numbers', () => {
@@ -71,5 +71,14 @@ describe('narratives', () => {
 
   it('leaves out posts without shared terms', () => {
     expect(clusterPosts([{ id: '1', text: '', terms: ['solo'] }]).clusters).toEqual([]);
+  });
+});
+
+describe('displayForms', () => {
+  it('gives back the accents people wrote, by the most frequent spelling', () => {
+    const forms = displayForms(['Una niña de 12 años', 'hace años', 'anos sin tilde', 'Extorsión en buses']);
+    expect(forms.get('anos')).toBe('años');
+    expect(forms.get('nina')).toBe('niña');
+    expect(forms.get('extorsion')).toBe('extorsión');
   });
 });
