@@ -88,7 +88,7 @@ async function add(argv: string[], io: CommandIO): Promise<number> {
       credential: values.credential ?? null,
     }),
   );
-  io.stderr.write(`fuente "${source.id}" creada (${source.kind}, cada ${source.everyMinutes} min)\n`);
+  io.stderr.write(`fuente "${source.id}" creada (${source.kind}, ${schedule(source.everyMinutes).trim()})\n`);
   io.stdout.write(`${JSON.stringify({ id: source.id, kind: source.kind, status: source.status })}\n`);
   return 0;
 }
@@ -108,12 +108,26 @@ async function list(argv: string[], io: CommandIO): Promise<number> {
     const c = coverage(source);
     const last = c.lastRun ? `${c.lastRun.inserted} nuevos/${c.lastRun.fetched} leídos` : 'sin ejecutar';
     io.stdout.write(
-      `${source.id.padEnd(28)} ${source.kind.padEnd(9)} ${source.status.padEnd(8)} cada ${String(source.everyMinutes).padStart(4)} min  ` +
-        `último éxito: ${source.lastSuccessAt ?? '—'}  ${last}  huecos: ${source.gaps.length}\n` +
+      `${source.id.padEnd(28)} ${source.kind.padEnd(9)} ${STATUS_ES[source.status].padEnd(12)} ${schedule(source.everyMinutes)}  ` +
+        `último éxito: ${source.lastSuccessAt ?? '—'}  ${last}  vacíos de cobertura: ${source.gaps.length}\n` +
         `  ${source.name}${source.lastError ? `\n  error: ${source.lastError}` : ''}\n`,
     );
   }
   return 0;
+}
+
+/** Status words as the dashboard's Fuentes view says them. */
+const STATUS_ES: Record<Source['status'], string> = {
+  idle: 'en espera',
+  running: 'recolectando',
+  ok: 'correcta',
+  error: 'con error',
+  offline: 'sin conexión',
+  paused: 'pausada',
+};
+
+function schedule(everyMinutes: number): string {
+  return everyMinutes === 0 ? 'solo a demanda' : `cada ${everyMinutes} min`.padEnd(14);
 }
 
 /** What the Sources view shows of a source: status and honest coverage. */
