@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../../app/config.js';
 import { createAppContext } from '../../app/context.js';
@@ -16,6 +15,7 @@ import {
 } from '../../workers/collectors/file.js';
 import { parseCommandArgs, UsageError, type Command } from '../command.js';
 import { progress } from '../progress.js';
+import { queueAfterStore } from '../../workers/after-store.js';
 
 const BATCH = 1_000;
 
@@ -87,12 +87,7 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
         const result = await app.store.posts.upsert(batch);
         summary.inserted += result.inserted;
         summary.duplicates += result.duplicates;
-        if (result.insertedIds.length > 0) {
-          const jobId = createHash('sha1').update(result.insertedIds.join('\n')).digest('hex');
-          await app.runner.enqueue('enrich', { postIds: result.insertedIds }, { jobId: `import-${jobId}` });
-        }
-        // Duplicates may carry newer metrics: their buckets are dirty again.
-        if (result.duplicates > 0) await app.runner.enqueue('aggregate', {}, { jobId: 'aggregate' });
+        await queueAfterStore(app.runner, result, 'import');
         batch = [];
       };
       let checked = format === 'jsonl';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { toIso } from '../../models/common.js';
 import type { CoverageGap, Source, SourceStatus } from '../../models/source.js';
 import { CollectorError, MissingCredentialError, RateLimitedError } from '../collectors/errors.js';
@@ -8,6 +7,7 @@ import { quotaDay, quotaMeter } from '../collectors/quota.js';
 import { MAX_GAPS, withRun } from '../collectors/sources.js';
 import type { CollectorContext, CollectorCursor, StreamWindow } from '../collectors/types.js';
 import type { Processor, ProcessorContext } from '../jobs.js';
+import { queueAfterStore } from '../after-store.js';
 
 /** Pages one scheduled run reads at most; a longer backlog continues on the next run. */
 const MAX_PAGES = 25;
@@ -154,10 +154,7 @@ async function collectPages(
         const result = await ctx.store.posts.upsert(page.items);
         summary.inserted += result.inserted;
         summary.duplicates += result.duplicates;
-        if (result.insertedIds.length > 0) {
-          const digest = createHash('sha1').update(result.insertedIds.join('\n')).digest('hex').slice(0, 16);
-          await ctx.queue.enqueue('enrich', { postIds: result.insertedIds }, { jobId: `collect-${loaded.id}-${digest}` });
-        }
+        await queueAfterStore(ctx.queue, result, `collect-${loaded.id}`);
       }
       if (page.gap) gaps.push(page.gap);
       envelope.position = page.nextCursor;
