@@ -11,6 +11,14 @@ export function formatCompact(value: number, locale = i18n.intlLocale): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
+/**
+ * Below this many posts analysed, a rate is shown with a "small sample" note: 4 of 6 is 67 %,
+ * and one post more or less moves it by 15 points.
+ */
+export const SMALL_SAMPLE = 30;
+
+export const isSmallSample = (analysed: number): boolean => analysed > 0 && analysed < SMALL_SAMPLE;
+
 /** A value already in percent (12.5 → "12,5 %"). */
 export function formatPercent(value: number, locale = i18n.intlLocale): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);

@@ -14,19 +14,19 @@ const command: Command = {
   usage: `
 escucha brief [--week 2026-W47] [--out brief.pdf] [--locale es|en] [--country GT]... [--campaign id]...
 
-Generates the weekly brief of an ISO week (default: the last complete week, Monday to Sunday
-UTC), stores it so the dashboard and the API list it, and writes it to --out if given.
+Genera el informe semanal de una semana ISO (por defecto, la última semana completa, de lunes a
+domingo UTC), lo guarda para que el panel y la API lo listen y, con --out, lo escribe en un archivo.
 
-Options:
-  --week YYYY-Www     the ISO week (default: last complete week)
-  --out <file>        also write the PDF here
-  --locale es|en      language (default: en when the only country is BZ, else es)
-  --country <code>    limit to a country, repeatable (${CountryCode.options.join(', ')})
-  --campaign <id>     limit to a campaign, repeatable
-  --deliver           also send it by e-mail (SMTP_URL, ESCUCHA_BRIEF_EMAIL_TO) and/or webhook
-                      (ESCUCHA_BRIEF_WEBHOOK_URL), as the weekly job does
+Opciones:
+  --week AAAA-Www     la semana ISO (por defecto, la última completa)
+  --out <archivo>     escribe también el PDF aquí
+  --locale es|en      idioma (por defecto en si el único país es BZ; si no, es)
+  --country <código>  limita a un país; repetible (${CountryCode.options.join(', ')})
+  --campaign <id>     limita a una campaña; repetible
+  --deliver           lo envía además por correo (SMTP_URL, ESCUCHA_BRIEF_EMAIL_TO) y/o webhook
+                      (ESCUCHA_BRIEF_WEBHOOK_URL), como el trabajo semanal
 
-Prints a JSON summary as its last line: {"id":...,"week":...,"pages":N,"bytes":N,"out":...}.`,
+La última línea es un resumen JSON: {"id":...,"week":...,"pages":N,"bytes":N,"out":...}.`,
 
   async run(argv, io) {
     const { values } = parseCommandArgs(
@@ -50,21 +50,21 @@ Prints a JSON summary as its last line: {"id":...,"week":...,"pages":N,"bytes":N
     }
     const countries = (values.country ?? []).flatMap((c) => c.split(',')).map((code) => {
       const parsed = CountryCode.safeParse(code.trim().toUpperCase());
-      if (!parsed.success) throw new UsageError(`--country "${code}" must be one of ${CountryCode.options.join(', ')}`);
+      if (!parsed.success) throw new UsageError(`--country "${code}" debe ser uno de ${CountryCode.options.join(', ')}`);
       return parsed.data;
     });
     const campaigns = (values.campaign ?? []).map((id) => {
-      if (!Identifier.safeParse(id).success) throw new UsageError(`--campaign "${id}" is not a valid campaign id`);
+      if (!Identifier.safeParse(id).success) throw new UsageError(`--campaign "${id}" no es un id de campaña válido`);
       return id;
     });
-    if (values.locale !== undefined && values.locale !== 'es' && values.locale !== 'en') throw new UsageError('--locale must be es or en');
+    if (values.locale !== undefined && values.locale !== 'es' && values.locale !== 'en') throw new UsageError('--locale debe ser es o en');
     const locale = values.locale ?? defaultLocale(countries);
 
     const config = loadConfig(io.env);
     const app = await createAppContext(config, { consume: false });
     try {
       for (const id of campaigns) {
-        if (!(await app.store.campaigns.get(id))) io.stderr.write(`warning: campaign "${id}" is not defined\n`);
+        if (!(await app.store.campaigns.get(id))) io.stderr.write(`aviso: la campaña "${id}" no está definida\n`);
       }
       io.stderr.write(`generando el informe ${week} (${locale})…\n`);
       const produced = await produceBrief(app.store, { week, locale, scope: { countries: unique(countries), campaigns: unique(campaigns) } });
@@ -72,7 +72,7 @@ Prints a JSON summary as its last line: {"id":...,"week":...,"pages":N,"bytes":N
       if (out) await writeFile(out, produced.pdf);
       if (values.deliver) {
         const delivered = await deliverBrief(produced, config, app.logger);
-        io.stderr.write(`delivered: ${JSON.stringify(delivered)}\n`);
+        io.stderr.write(`entregado: ${JSON.stringify(delivered)}\n`);
       }
       io.stdout.write(`${JSON.stringify({ id: produced.brief.id, week, pages: produced.pages, bytes: produced.brief.bytes, out })}\n`);
     } finally {

@@ -20,13 +20,13 @@ export const QUERY_OPTIONS = {
   'base-url': { type: 'string' },
 } as const;
 
-export const QUERY_USAGE = `  --hashtag H             a hashtag (without #), repeatable
-  --query Q               a keyword or phrase, repeatable
-  --handle H              an account, repeatable
-  --channel C             channel, subreddit, feed URL, video id, or "jetstream" (Bluesky)
-  --language L            language code (es, en)
-  --country XX            country code (${CountryCode.options.join(', ')}), repeatable
-  --base-url URL          API base URL or instance (self-hosted, mirrors, tests)`;
+export const QUERY_USAGE = `  --hashtag H             un hashtag (sin #); repetible
+  --query Q               una palabra clave o frase; repetible
+  --handle H              una cuenta; repetible
+  --channel C             canal, subreddit, URL de un feed, id de video o "jetstream" (Bluesky)
+  --language L            código de idioma (es, en)
+  --country XX            código de país (${CountryCode.options.join(', ')}); repetible
+  --base-url URL          URL base de la API o instancia (autoalojada, espejos, pruebas)`;
 
 interface QueryValues {
   hashtag?: string[];
@@ -41,7 +41,7 @@ interface QueryValues {
 export function parseKind(value: string | undefined): Platform {
   const kind = Platform.safeParse(value);
   if (!kind.success || !collectorFor(kind.data)) {
-    throw new UsageError(`give a source kind: ${COLLECTOR_KINDS.join(', ')} (files go through "escucha import")`);
+    throw new UsageError(`indique el tipo de fuente: ${COLLECTOR_KINDS.join(', ')} (los archivos se cargan con "escucha import")`);
   }
   return kind.data;
 }
@@ -98,14 +98,14 @@ export async function runOnce(
 export function parseMax(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const max = Number(value);
-  if (!Number.isInteger(max) || max < 1) throw new UsageError('--max must be a whole number ≥ 1');
+  if (!Number.isInteger(max) || max < 1) throw new UsageError('--max debe ser un número entero ≥ 1');
   return max;
 }
 
 export function parseSince(value: string | undefined): Date | null {
   if (value === undefined) return null;
   const ms = Date.parse(value);
-  if (!Number.isFinite(ms)) throw new UsageError(`--since "${value}" is not an ISO 8601 date (e.g. 2026-11-01T00:00:00Z)`);
+  if (!Number.isFinite(ms)) throw new UsageError(`--since "${value}" no es una fecha ISO 8601 (por ejemplo, 2026-11-01T00:00:00Z)`);
   return new Date(ms);
 }
 
@@ -113,24 +113,24 @@ const command: Command = {
   name: 'collect',
   summary: 'ejecuta una pasada de recolección de una plataforma (mastodon, bluesky, rss, x…)',
   usage: `
-escucha collect <kind> --once [options]
+escucha collect <tipo> --once [opciones]
 
-Runs one pass over a platform for a query and stores the posts (idempotent: posts already
-stored only get their metrics refreshed). The same query reuses its source record
-("cli-<kind>-<hash>"), so a second run continues from where the first stopped.
-Kinds: ${COLLECTOR_KINDS.join(', ')}.
+Hace una pasada por una plataforma para una consulta y guarda las publicaciones (idempotente:
+de las ya guardadas solo se actualizan las métricas). La misma consulta reutiliza su registro de
+fuente ("cli-<tipo>-<hash>"), así que una segunda pasada continúa donde se detuvo la primera.
+Tipos: ${COLLECTOR_KINDS.join(', ')}.
 
-Options:
-  --once                  one pass (the only mode here; "escucha start" collects continuously)
+Opciones:
+  --once                  una pasada (el único modo aquí; "escucha start" recolecta de forma continua)
 ${QUERY_USAGE}
-  --since ISO             reach back to this instant (default on a first run: 3 days)
-  --max N                 stop after N posts
+  --since ISO             retrocede hasta este instante (en la primera pasada, por defecto: 3 días)
+  --max N                 se detiene tras N publicaciones
 
-Credentials come from the environment: X_BEARER_TOKEN, YOUTUBE_API_KEY, REDDIT_CLIENT_ID and
-REDDIT_CLIENT_SECRET, BLUESKY_HANDLE and BLUESKY_APP_PASSWORD (search; Jetstream needs none),
-MASTODON_TOKEN (optional).
+Las credenciales se leen del entorno: X_BEARER_TOKEN, YOUTUBE_API_KEY, REDDIT_CLIENT_ID y
+REDDIT_CLIENT_SECRET, BLUESKY_HANDLE y BLUESKY_APP_PASSWORD (búsqueda; Jetstream no necesita),
+MASTODON_TOKEN (opcional).
 
-Prints a JSON summary as its last line: {"source":"<kind>","fetched":N,"inserted":N,"duplicates":N,"rejected":N}.`,
+La última línea es un resumen JSON: {"source":"<tipo>","fetched":N,"inserted":N,"duplicates":N,"rejected":N}.`,
 
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
@@ -139,7 +139,7 @@ Prints a JSON summary as its last line: {"source":"<kind>","fetched":N,"inserted
       max: { type: 'string' },
       ...QUERY_OPTIONS,
     });
-    if (positionals.length > 1) throw new UsageError('give exactly one source kind');
+    if (positionals.length > 1) throw new UsageError('indique un solo tipo de fuente');
     const kind = parseKind(positionals[0]);
     const { query, baseUrl } = queryFromValues(values);
     const max = parseMax(values.max);

@@ -12,25 +12,25 @@ const command: Command = {
   usage: `
 escucha demo [--posts N] [--days N] [--data-dir DIR]
 
-Generates a demonstration dataset (invented Spanish and English posts on citizen security and
-gender-based violence in the seven countries, a spike, a campaign launch, pseudonymised
-authors), analyses it with escucha's analyser and writes it to DIR (default ./data-demo,
-always SQLite). The directory is marked as demo (demo.json) and the dashboard shows a DEMO
-badge. Refuses a directory that already holds real posts.
+Genera datos de demostración (publicaciones inventadas en español e inglés sobre seguridad
+ciudadana y violencia basada en género en los siete países, con un pico, el lanzamiento de una
+campaña y autores seudonimizados), los analiza con el analizador de escucha y los escribe en DIR
+(por defecto ./data-demo, siempre SQLite). El directorio queda marcado como demo (demo.json) y el
+panel muestra la etiqueta DEMO. Rechaza un directorio que ya tenga publicaciones reales.
 
-Options:
-  --posts N      number of posts (default 8000)
-  --days N       days of history ending today (default 90)
-  --data-dir D   target directory (default ./data-demo)
+Opciones:
+  --posts N      número de publicaciones (por defecto 8000)
+  --days N       días de historia hasta hoy (por defecto 90)
+  --data-dir D   directorio de destino (por defecto ./data-demo)
 
-Prints a JSON summary as its last line: {"dataDir":...,"posts":N,"inserted":N,"campaigns":N}.`,
+La última línea es un resumen JSON: {"dataDir":...,"posts":N,"inserted":N,"campaigns":N}.`,
 
   async run(argv, io) {
     const { values } = parseCommandArgs(argv, { posts: { type: 'string' }, days: { type: 'string' }, 'data-dir': { type: 'string' } }, false);
     const posts = Number(values.posts ?? 8_000);
     const days = Number(values.days ?? 90);
-    if (!Number.isInteger(posts) || posts < 100 || posts > 500_000) throw new UsageError('--posts must be an integer between 100 and 500000');
-    if (!Number.isInteger(days) || days < 14 || days > 365) throw new UsageError('--days must be an integer between 14 and 365');
+    if (!Number.isInteger(posts) || posts < 100 || posts > 500_000) throw new UsageError('--posts debe ser un número entero entre 100 y 500000');
+    if (!Number.isInteger(days) || days < 14 || days > 365) throw new UsageError('--days debe ser un número entero entre 14 y 365');
     const dataDir = resolve(values['data-dir'] ?? './data-demo');
     // Demo data always goes to its own SQLite directory, whatever MONGODB_URI says.
     const { MONGODB_URI: _ignored, ...env } = io.env;

@@ -12,24 +12,25 @@ const command: Command = {
   name: 'sources',
   summary: 'añade, lista, elimina, pausa, reanuda o ejecuta fuentes de escucha',
   usage: `
-escucha sources add <kind> --id ID [--name NAME] [query options] [--every MIN] [--disabled]
+escucha sources add <tipo> --id ID [--name NOMBRE] [opciones de consulta] [--every MIN] [--disabled]
 escucha sources list [--json]
 escucha sources remove <id>
 escucha sources pause <id> | resume <id>
 escucha sources run <id> [--max N] [--since ISO]
 
-A source is a platform + a query + a schedule. "escucha start" runs every enabled source each
---every minutes (0: only on demand) and keeps its status: last success, last error, posts per
-run and the periods it could not fetch (gaps). Kinds: ${COLLECTOR_KINDS.join(', ')}.
+Una fuente es una plataforma + una consulta + una frecuencia. "escucha start" ejecuta cada fuente
+activa cada --every minutos (0: solo a demanda) y guarda su estado: último éxito, último error,
+publicaciones por pasada y los periodos que no pudo recolectar (vacíos de cobertura).
+Tipos: ${COLLECTOR_KINDS.join(', ')}.
 
-Query options:
+Opciones de consulta:
 ${QUERY_USAGE}
 
-Other options:
-  --every MIN             minutes between runs (default 15; 0 = on demand)
-  --credential NAME       the environment variable holding the credential, if not the default
-  --disabled              create it paused
-  --json                  list as JSON`,
+Otras opciones:
+  --every MIN             minutos entre pasadas (por defecto 15; 0 = solo a demanda)
+  --credential NOMBRE     la variable de entorno con la credencial, si no es la habitual
+  --disabled              la crea en pausa
+  --json                  lista en JSON`,
 
   async run(argv, io) {
     const [action, ...rest] = argv;
@@ -45,7 +46,7 @@ Other options:
       case 'run':
         return run(rest, io);
       default:
-        throw new UsageError('use one of: add, list, remove, pause, resume, run');
+        throw new UsageError('use una de estas acciones: add, list, remove, pause, resume, run');
     }
   },
 };
@@ -73,7 +74,7 @@ async function add(argv: string[], io: CommandIO): Promise<number> {
     ...QUERY_OPTIONS,
   });
   const kind = parseKind(positionals[0]);
-  if (!values.id) throw new UsageError('--id is required (lowercase letters, digits, "-" or "_")');
+  if (!values.id) throw new UsageError('falta --id (minúsculas, dígitos, "-" o "_")');
   const { query, baseUrl } = queryFromValues(values);
   const everyMinutes = values.every === undefined ? undefined : Number(values.every);
   const source = await withStore(io, (store) =>
@@ -101,7 +102,7 @@ async function list(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   if (sources.length === 0) {
-    io.stdout.write('no hay fuentes (no sources): escucha sources add <kind> --id ID ...\n');
+    io.stdout.write('no hay fuentes: escucha sources add <tipo> --id ID ...\n');
     return 0;
   }
   for (const source of sources) {
@@ -151,10 +152,10 @@ function coverage(source: Source) {
 async function change(action: 'remove' | 'pause' | 'resume', argv: string[], io: CommandIO): Promise<number> {
   const { positionals } = parseCommandArgs(argv, {});
   const id = positionals[0];
-  if (!id || positionals.length > 1) throw new UsageError(`give the id of the source to ${action}`);
+  if (!id || positionals.length > 1) throw new UsageError(`indique el id de la fuente (${action})`);
   await withStore(io, async (store) => {
     if (action === 'remove') {
-      if (!(await store.sources.delete(id))) throw new UsageError(`no existe la fuente "${id}" (no such source)`, 1);
+      if (!(await store.sources.delete(id))) throw new UsageError(`no existe la fuente "${id}"`, 1);
       return;
     }
     await updateSource(store, id, { enabled: action === 'resume' });
@@ -166,11 +167,11 @@ async function change(action: 'remove' | 'pause' | 'resume', argv: string[], io:
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { max: { type: 'string' }, since: { type: 'string' } });
   const id = positionals[0];
-  if (!id || positionals.length > 1) throw new UsageError('give the id of the source to run');
+  if (!id || positionals.length > 1) throw new UsageError('indique el id de la fuente que quiere ejecutar');
   const { summary, code } = await runOnce(
     io,
     async (store) => {
-      if (!(await store.sources.get(id))) throw new UsageError(`no existe la fuente "${id}" (no such source)`, 1);
+      if (!(await store.sources.get(id))) throw new UsageError(`no existe la fuente "${id}"`, 1);
       return id;
     },
     { max: parseMax(values.max), since: parseSince(values.since) },

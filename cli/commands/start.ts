@@ -52,7 +52,7 @@ a Redis y los ejecutan procesos "escucha workers".`,
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, store: app.store.kind, queue: app.runner.kind }, 'escucha is listening');
+    logger.info({ port, store: app.store.kind, queue: app.runner.kind }, 'API y panel disponibles');
     io.stderr.write(
       `escucha ${await version()} — http://localhost:${port} (almacén: ${app.store.kind}, cola: ${app.runner.kind}, datos: ${config.dataDir})\n`,
     );

@@ -23,12 +23,12 @@ escucha user add --email E --role admin|analyst|viewer [--name N] [--password-st
 escucha user list
 escucha user passwd --email E [--password-stdin] [--temporary]
 
-add      creates an account. Without --password-stdin a one-time password is generated,
-         printed once, and must be changed at first sign-in.
-list     prints the accounts as JSON (never their password hashes).
-passwd   sets a password: prompted (without echo) on a terminal, or read from the first line
-         of stdin with --password-stdin. --temporary makes the user change it at sign-in.
-Every session of the user ends when the password changes.`;
+add      crea una cuenta. Sin --password-stdin se genera una contraseña de un solo uso, que se
+         muestra una vez y debe cambiarse al primer inicio de sesión.
+list     imprime las cuentas en JSON (nunca el hash de sus contraseñas).
+passwd   fija una contraseña: se pide (sin eco) en una terminal, o se lee de la primera línea de
+         stdin con --password-stdin. --temporary obliga a cambiarla al iniciar sesión.
+Al cambiar la contraseña se cierran todas las sesiones de la persona.`;
 
 type IO = CommandIO & { stdin?: NodeJS.ReadableStream & { isTTY?: boolean } };
 
@@ -46,7 +46,7 @@ const command: Command = {
     });
     const action = positionals[0];
     if (!['add', 'list', 'passwd'].includes(action ?? ''))
-      throw new UsageError(`choose add, list or passwd\n${usage}`);
+      throw new UsageError(`elija add, list o passwd\n${usage}`);
     const config = loadConfig(io.env);
     const store = await openStore(config);
     const credentials = new Credentials(store.settings, config.secret);
@@ -56,10 +56,10 @@ const command: Command = {
         return 0;
       }
       const email = z.email().max(254).safeParse(values.email);
-      if (!email.success) throw new UsageError('--email must be an e-mail address');
+      if (!email.success) throw new UsageError('--email debe ser una dirección de correo');
       if (action === 'add') {
         const role = Role.safeParse(values.role);
-        if (!role.success) throw new UsageError('--role must be admin, analyst or viewer');
+        if (!role.success) throw new UsageError('--role debe ser admin, analyst o viewer');
         const password = values['password-stdin'] ? await readPassword(io, true) : undefined;
         const { user, oneTimePassword } = await createAccount(store, credentials, {
           email: email.data,
@@ -68,12 +68,12 @@ const command: Command = {
           password,
         });
         if (oneTimePassword)
-          io.stderr.write(`one-time password for ${user.email} (shown once): ${oneTimePassword}\n`);
+          io.stderr.write(`contraseña de un solo uso para ${user.email} (se muestra una sola vez): ${oneTimePassword}\n`);
         io.stdout.write(`${JSON.stringify({ ...publicUser(user), oneTimePassword })}\n`);
         return 0;
       }
       const user = await store.users.getByEmail(normalizeEmail(email.data));
-      if (!user) throw new UsageError(`no user with e-mail ${email.data}`, 1);
+      if (!user) throw new UsageError(`no hay ninguna cuenta con el correo ${email.data}`, 1);
       const password = await readPassword(io, values['password-stdin']);
       await setAccountPassword(store, credentials, user, password, values.temporary);
       io.stdout.write(
@@ -90,12 +90,12 @@ export default command;
 async function readPassword(io: IO, fromStdin: boolean): Promise<string> {
   const stdin = io.stdin ?? process.stdin;
   if (!fromStdin && !stdin.isTTY)
-    throw new UsageError('not a terminal: pass the password with --password-stdin');
+    throw new UsageError('no es una terminal: pase la contraseña con --password-stdin');
   const password = fromStdin ? await firstLine(stdin) : await prompt(stdin, io.stderr);
   if (password.length < MIN_PASSWORD_LENGTH)
-    throw new UsageError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw new UsageError(`la contraseña necesita al menos ${MIN_PASSWORD_LENGTH} caracteres`);
   if (password.length > 1024)
-    throw new UsageError('the password is too long (1024 characters at most)');
+    throw new UsageError('la contraseña es demasiado larga (1024 caracteres como máximo)');
   return password;
 }
 
@@ -130,7 +130,7 @@ async function prompt(
         resolve(line);
       });
     });
-  const first = await ask('New password: ');
-  if ((await ask('Repeat it: ')) !== first) throw new UsageError('the passwords differ', 1);
+  const first = await ask('Nueva contraseña: ');
+  if ((await ask('Repítala: ')) !== first) throw new UsageError('las contraseñas no coinciden', 1);
   return first;
 }

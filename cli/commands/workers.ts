@@ -23,7 +23,7 @@ Puede iniciar cuantos procesos quiera, en cualquier máquina que comparta Redis 
     }
     const app = await createAppContext(config, { consume: true });
     await app.runner.start();
-    app.logger.info({ store: app.store.kind, concurrency: config.workerConcurrency }, 'workers started');
+    app.logger.info({ store: app.store.kind, concurrency: config.workerConcurrency }, 'procesos de trabajo iniciados');
     io.stderr.write(`escucha workers: consumiendo ${config.redisUrl.replace(/\/\/[^@]*@/, '//***@')} (almacén: ${app.store.kind})\n`);
     await untilSignal();
     await app.close();

@@ -21,6 +21,12 @@ export interface TimeChartInput {
   marker?: { index: number; label: string } | null;
   /** Fixed y range, e.g. [-100, 100] for net sentiment. */
   yRange?: [number, number];
+  /**
+   * Per point: the period is incomplete (a week cut by the range, today still filling). Lines
+   * are dashed into such a point, bars are lighter, and the tooltip adds `partialNote`.
+   */
+  partial?: boolean[];
+  partialNote?: string;
 }
 
 function yAxis(input: TimeChartInput, stacked = false) {
@@ -48,7 +54,19 @@ function tooltip(input: TimeChartInput) {
     callbacks: {
       label: (item: { dataset: { label?: string }; parsed: { y: number | null } }) =>
         `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : input.format(item.parsed.y)}`,
+      footer: (items: { dataIndex: number }[]) =>
+        items[0] && input.partial?.[items[0].dataIndex] ? (input.partialNote ?? '') : '',
     },
+  };
+}
+
+/** Dashes the line segments that end in an incomplete period. */
+function partialSegments(input: TimeChartInput) {
+  const partial = input.partial;
+  if (!partial?.some(Boolean)) return undefined;
+  return {
+    borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) =>
+      partial[ctx.p1DataIndex] || partial[ctx.p0DataIndex] ? [4, 4] : undefined,
   };
 }
 
@@ -73,6 +91,7 @@ export function lineChart(input: TimeChartInput): ChartConfiguration<'line'> {
           pointHoverRadius: 4,
           tension: 0.25,
           spanGaps: true,
+          segment: partialSegments(input),
         };
       }),
     },
@@ -99,7 +118,9 @@ export function stackedBarChart(input: TimeChartInput): ChartConfiguration<'bar'
       datasets: input.series.map((s, i) => ({
         label: s.label,
         data: s.data,
-        backgroundColor: s.color ?? colorAt(i),
+        backgroundColor: input.partial?.some(Boolean)
+          ? input.labels.map((_, k) => withAlpha(s.color ?? colorAt(i), input.partial?.[k] ? 0.45 : 1))
+          : (s.color ?? colorAt(i)),
         borderWidth: 0,
         barPercentage: 0.9,
         categoryPercentage: 0.9,

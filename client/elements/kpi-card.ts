@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { formatChange, formatCompact, formatNumber, formatPercent, formatSigned } from '../format.js';
+import { formatChange, formatCompact, formatNumber, formatPercent, formatSigned, isSmallSample } from '../format.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { shared } from './styles.js';
 
@@ -17,6 +17,8 @@ export type KpiFormat = 'count' | 'percent' | 'index';
  * @attr rising-is-bad - colour a rise as a warning (misogyny rate)
  * @attr rising-is-good - colour a rise as an improvement (net sentiment); otherwise changes stay neutral
  * @attr plain - no comparison line (figures without a previous period, like a campaign's totals)
+ * @prop sample - the rate's denominator (posts analysed); under 30 the card says "small sample"
+ *   and does not colour the change, which would be noise
  * @csspart value - the big number
  */
 export class KpiCard extends LitElement {
@@ -29,7 +31,9 @@ export class KpiCard extends LitElement {
     risingIsBad: { type: Boolean, attribute: 'rising-is-bad' },
     plain: { type: Boolean },
     risingIsGood: { type: Boolean, attribute: 'rising-is-good' },
+    sample: { type: Number },
   };
+  declare sample: number | null;
   declare risingIsGood: boolean;
   declare plain: boolean;
   declare label: string;
@@ -50,6 +54,7 @@ export class KpiCard extends LitElement {
     this.risingIsBad = false;
     this.plain = false;
     this.risingIsGood = false;
+    this.sample = null;
   }
 
   static override styles = [
@@ -63,6 +68,7 @@ export class KpiCard extends LitElement {
       .delta { font-weight: 600; color: var(--ink); }
       .good { color: var(--good); }
       .bad { color: var(--bad); }
+      .sample { font-size: 0.75rem; color: var(--warning-ink, var(--muted)); margin-top: 0.125rem; }
     `,
   ];
 
@@ -77,7 +83,8 @@ export class KpiCard extends LitElement {
     const previous = this.previous;
     const change = previous === null ? null : formatChange(this.value, previous, this.format === 'count' ? 'count' : 'points');
     const direction = previous === null ? 0 : Math.sign(this.value - previous);
-    const judged = this.risingIsBad || this.risingIsGood;
+    const small = this.sample !== null && isSmallSample(this.sample);
+    const judged = (this.risingIsBad || this.risingIsGood) && !small;
     const tone = direction === 0 || !judged ? '' : (direction > 0) === this.risingIsGood ? 'good' : 'bad';
     const arrow = direction > 0 ? '▲' : direction < 0 ? '▼' : '';
     return html`<div class="card" title=${this.help || ''}>
@@ -88,6 +95,7 @@ export class KpiCard extends LitElement {
           ? html`<span>${t.noPrevious}</span>`
           : html`<span class="delta ${tone}"><span aria-hidden="true">${arrow}</span> ${change}</span><span>${t.vsPrevious}</span>`}
       </div>
+      ${small ? html`<div class="sample">${t.smallSample(this.sample ?? 0)}</div>` : null}
       ${this.help ? html`<span class="sr-only">${this.help}</span>` : null}
     </div>`;
   }

@@ -75,6 +75,8 @@ export const en: Messages = {
     hashtags: 'Distinct hashtags',
     vsPrevious: 'vs. previous period',
     noPrevious: 'no data for the previous period',
+    smallSample: (n: number) => `small sample (n = ${n}): read with caution`,
+    smallSampleNote: 'Small sample (fewer than 30 posts analysed): the rate can swing with a few posts.',
     help: {
       potentialReach: 'Sum of followers of distinct authors: who could have seen it, not impressions.',
       netSentiment: '(positive − negative) / (positive + negative) × 100.',
@@ -92,6 +94,8 @@ export const en: Messages = {
     value: 'Value',
     share: 'Share',
     launch: 'Launch',
+    partialWeek: 'Incomplete week: its figures are not comparable with full weeks.',
+    partialDay: 'Incomplete day (in progress or cut by the period).',
   },
   resumen: {
     title: 'Overview',

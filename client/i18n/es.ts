@@ -73,6 +73,8 @@ export const es = {
     hashtags: 'Hashtags distintos',
     vsPrevious: 'vs. periodo anterior',
     noPrevious: 'sin datos del periodo anterior',
+    smallSample: (n: number) => `muestra pequeña (n = ${n}): tómelo con cautela`,
+    smallSampleNote: 'Muestra pequeña (menos de 30 publicaciones analizadas): la tasa puede cambiar mucho con pocas publicaciones.',
     help: {
       potentialReach: 'Suma de seguidores de los autores distintos: quién pudo verlo, no impresiones.',
       netSentiment: '(positivas − negativas) / (positivas + negativas) × 100.',
@@ -90,6 +92,8 @@ export const es = {
     value: 'Valor',
     share: 'Participación',
     launch: 'Lanzamiento',
+    partialWeek: 'Semana incompleta: sus cifras no son comparables con las semanas completas.',
+    partialDay: 'Día incompleto (en curso o recortado por el periodo).',
   },
   resumen: {
     title: 'Resumen',

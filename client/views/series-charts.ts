@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { bucketize, netOf, rateOf } from '../charts/aggregate.js';
+import { bucketize, isPartial, netOf, rateOf, todayUtc, type Bucket } from '../charts/aggregate.js';
 import { SENTIMENT_COLORS } from '../charts/palette.js';
 import { lineChart, stackedBarChart } from '../charts/time-series.js';
 import { formatNumber, formatPercent, formatShortDay } from '../format.js';
@@ -13,30 +13,41 @@ export function isWeekly(points: readonly unknown[]): boolean {
   return points.length > 62;
 }
 
+/** What the chart says of an incomplete period, in the user's language. */
+function partialMarks(buckets: readonly Pick<Bucket, 'partial'>[], weekly: boolean) {
+  return { partial: buckets.map((b) => b.partial), partialNote: weekly ? i18n.t.chart.partialWeek : i18n.t.chart.partialDay };
+}
+
 export function volumeChart(points: SeriesPoint[]): ChartConfiguration<'line'> {
+  const today = todayUtc();
   return lineChart({
     labels: points.map((p) => formatShortDay(p.bucket)),
     series: [{ label: i18n.t.kpi.posts, data: points.map((p) => p.posts), fill: true }],
     format: formatNumber,
+    ...partialMarks(points.map((p) => ({ partial: isPartial(p.bucket, 1, 1, today) })), false),
   });
 }
 
 export function sentimentChart(points: SeriesPoint[]): ChartConfiguration<'bar'> {
-  const buckets = bucketize(points, isWeekly(points));
+  const weekly = isWeekly(points);
+  const buckets = bucketize(points, weekly);
   return stackedBarChart({
     labels: buckets.map((b) => formatShortDay(b.day)),
     series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: buckets.map((b) => b[s]), color: SENTIMENT_COLORS[s] })),
     format: formatNumber,
+    ...partialMarks(buckets, weekly),
   });
 }
 
 export function netSentimentChart(points: SeriesPoint[]): ChartConfiguration<'line'> {
-  const buckets = bucketize(points, isWeekly(points));
+  const weekly = isWeekly(points);
+  const buckets = bucketize(points, weekly);
   return lineChart({
     labels: buckets.map((b) => formatShortDay(b.day)),
     series: [{ label: i18n.t.kpi.netSentiment, data: buckets.map(netOf) }],
     format: formatNumber,
     yRange: [-100, 100],
+    ...partialMarks(buckets, weekly),
   });
 }
 
@@ -48,5 +59,6 @@ export function rateChart(seriesByLabel: { label: string; points: SeriesPoint[] 
     labels: days.map((d) => formatShortDay(d)),
     series: bucketed.map((s) => ({ label: s.label, data: s.buckets.map((b) => rateOf(b.misogyny, b.analysed)) })),
     format: formatPercent,
+    ...partialMarks(bucketed[0]?.buckets ?? [], weekly),
   });
 }

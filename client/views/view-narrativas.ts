@@ -68,6 +68,8 @@ export class ViewNarrativas extends LitElement {
           labels: (bucketed[0]?.buckets ?? []).map((b) => formatShortDay(b.day)),
           series: bucketed.map((b) => ({ label: topicName(b.topic), data: b.buckets.map((x) => x.posts) })),
           format: formatNumber,
+          partial: (bucketed[0]?.buckets ?? []).map((b) => b.partial),
+          partialNote: weekly ? t.chart.partialWeek : t.chart.partialDay,
         });
         return html`<chart-panel heading=${n.trends} description=${trends.map((x) => topicName(x.topic)).join(', ')} .config=${config} .height=${300} ?empty=${trends.length === 0}></chart-panel>`;
       })}

@@ -4,7 +4,7 @@ import { barChart, barHeight } from '../charts/bars.js';
 import '../elements/chart-panel.js';
 import '../elements/country-map.js';
 import { shared } from '../elements/styles.js';
-import { formatNumber, formatPercent, formatSigned } from '../format.js';
+import { formatNumber, formatPercent, formatSigned, isSmallSample } from '../format.js';
 import { countryName, i18n, LocaleController } from '../i18n/index.js';
 import { api, type BreakdownRow } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -37,7 +37,9 @@ export class ViewTerritorio extends LitElement {
     shared,
     css`
       :host { display: grid; gap: var(--space-5); }
-      .top { display: grid; gap: var(--space-4); grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
+      /* The ranking table has six columns: it gets the wider track, the tile map the narrower. */
+      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
+      @media (max-width: 1100px) { .top { grid-template-columns: minmax(0, 1fr); } }
       tr.selected th { color: var(--primary); }
       tbody tr { cursor: pointer; }
       tbody tr:hover { background: var(--hover); }
@@ -82,10 +84,17 @@ export class ViewTerritorio extends LitElement {
         (r) => html`<tr class=${selected.includes(r.value) ? 'selected' : ''} @click=${() => r.value && this.toggle(r.value)}>
           <th scope="row">${r.value ? html`<button type="button" class="ghost" style="padding:0;min-height:0" aria-pressed=${selected.includes(r.value) ? 'true' : 'false'}>${countryName(r.value)}</button>` : countryName('')}</th>
           <td class="num">${formatNumber(r.posts)}</td><td class="num">${formatNumber(r.authors)}</td><td class="num">${formatNumber(r.interactions)}</td>
-          <td class="num">${formatSigned(r.netSentiment)}</td><td class="num">${formatPercent(r.misogynyRate)}</td>
+          <td class="num">${formatSigned(r.netSentiment)}</td><td class="num">${this.rate(r)}</td>
         </tr>`,
       )}</tbody>
-    </table></div>`;
+    </table></div>
+    ${rows.some((r) => isSmallSample(r.analysed)) ? html`<p class="muted small">* ${t.kpi.smallSampleNote}</p>` : null}`;
+  }
+
+  /** A misogyny rate, starred with its sample size when too few posts were analysed. */
+  private rate(r: BreakdownRow) {
+    if (!isSmallSample(r.analysed)) return formatPercent(r.misogynyRate);
+    return html`<span title=${i18n.t.kpi.smallSample(r.analysed)}>${formatPercent(r.misogynyRate)}*</span>`;
   }
 
   private toggle(code: string) {

@@ -4,7 +4,7 @@ import { barChart, barHeight } from '../charts/bars.js';
 import '../elements/chart-panel.js';
 import '../elements/post-card.js';
 import { shared } from '../elements/styles.js';
-import { formatNumber, formatPercent } from '../format.js';
+import { formatNumber, formatPercent, isSmallSample } from '../format.js';
 import { categoryName, countryName, i18n, LocaleController } from '../i18n/index.js';
 import { api, type PostSummary } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -108,8 +108,8 @@ export class ViewViolencia extends LitElement {
       <div class="grid-2">
         ${renderTask(this.byCountry, (rows) => {
           const known = rows.filter((r) => r.value !== '');
-          return html`<chart-panel heading=${v.byCountry} .height=${barHeight(known.length)} ?empty=${known.length === 0}
-            .config=${barChart({ labels: known.map((r) => countryName(r.value)), series: [{ label: t.kpi.misogynyRate, data: known.map((r) => r.misogynyRate) }], format: formatPercent })}></chart-panel>`;
+          return html`<chart-panel heading=${v.byCountry} description=${known.some((r) => isSmallSample(r.analysed)) ? `* ${t.kpi.smallSampleNote}` : ''} .height=${barHeight(known.length)} ?empty=${known.length === 0}
+            .config=${barChart({ labels: known.map((r) => (isSmallSample(r.analysed) ? `${countryName(r.value)} (n = ${r.analysed})*` : countryName(r.value))), series: [{ label: t.kpi.misogynyRate, data: known.map((r) => r.misogynyRate) }], format: formatPercent })}></chart-panel>`;
         })}
         ${renderTask(this.byCategory, (rows) =>
           html`<chart-panel heading=${v.byCategory} .height=${barHeight(rows.length)} ?empty=${rows.length === 0}

@@ -35,7 +35,7 @@ describe('escucha user', () => {
       role: 'analyst',
       oneTimePassword: expect.any(String),
     });
-    expect(added.stderr).toContain('one-time password');
+    expect(added.stderr).toContain('contraseña de un solo uso');
     const listed = await runCli(['user', 'list'], env);
     expect(listed.summary).toEqual([expect.objectContaining({ email: 'ana@example.org' })]);
     expect(listed.stdout).not.toContain('argon2');

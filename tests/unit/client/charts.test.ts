@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bucketize, netOf, rateOf, shares, weekStart } from '../../../client/charts/aggregate.js';
+import { bucketize, isPartial, netOf, rateOf, shares, weekStart } from '../../../client/charts/aggregate.js';
 import { barChart, barHeight } from '../../../client/charts/bars.js';
 import { inkOn, sequential, withAlpha } from '../../../client/charts/palette.js';
 import { slug, tableOf, toCsv } from '../../../client/charts/table.js';
@@ -87,6 +87,34 @@ describe('aggregation', () => {
     expect(buckets.map((b) => b.day)).toEqual(['2026-11-02', '2026-11-09']);
     expect(rateOf(buckets[0]!.misogyny, buckets[0]!.analysed)).toBe(25);
     expect(rateOf(buckets[1]!.misogyny, buckets[1]!.analysed)).toBeNull();
+  });
+
+  test('weeks cut by the range and the period holding today are partial', () => {
+    const days = Array.from({ length: 16 }, (_, i) => new Date(Date.UTC(2026, 10, 4 + i)).toISOString().slice(0, 10));
+    // 4 Nov (Wednesday) … 19 Nov (Thursday); today is 19 Nov.
+    const buckets = bucketize(days.map((d) => point(d, 1, 0, 1)), true, '2026-11-19');
+    expect(buckets.map((b) => [b.day, b.days, b.partial])).toEqual([
+      ['2026-11-02', 5, true],
+      ['2026-11-09', 7, false],
+      ['2026-11-16', 4, true],
+    ]);
+    const daily = bucketize(days.slice(-2).map((d) => point(d, 1, 0, 1)), false, '2026-11-19');
+    expect(daily.map((b) => b.partial)).toEqual([false, true]);
+    expect(isPartial('2026-11-09', 7, 7, '2026-11-12')).toBe(true);
+    expect(isPartial('2026-11-09', 7, 7, '2026-11-16')).toBe(false);
+  });
+
+  test('partial points dash the line into them and lighten their bars', () => {
+    const line = lineChart({ labels: ['a', 'b', 'c'], series: [{ label: 'x', data: [1, 2, 3] }], format: fmt, partial: [false, false, true], partialNote: 'incompleta' });
+    const dash = (line.data.datasets[0] as unknown as { segment: { borderDash: (c: { p0DataIndex: number; p1DataIndex: number }) => number[] | undefined } }).segment.borderDash;
+    expect(dash({ p0DataIndex: 0, p1DataIndex: 1 })).toBeUndefined();
+    expect(dash({ p0DataIndex: 1, p1DataIndex: 2 })).toEqual([4, 4]);
+    const footer = (line.options!.plugins!.tooltip as unknown as { callbacks: { footer: (i: { dataIndex: number }[]) => string } }).callbacks.footer;
+    expect(footer([{ dataIndex: 2 }])).toBe('incompleta');
+    expect(footer([{ dataIndex: 0 }])).toBe('');
+    const bars = stackedBarChart({ labels: ['a', 'b'], series: [{ label: 'P', data: [1, 2], color: '#000000' }], format: fmt, partial: [false, true] });
+    const colors = bars.data.datasets[0]!.backgroundColor as string[];
+    expect(colors[0]).not.toBe(colors[1]);
   });
 
   test.each([

@@ -47,6 +47,15 @@ describe('<kpi-card>', () => {
     if (tone !== null) expect(card.shadowRoot!.querySelector('.delta')!.className.trim()).toBe(`delta ${tone}`.trim());
   });
 
+  test('a rate over a small sample says so and does not judge the change', async () => {
+    const card = await mount('kpi-card', { label: 'Tasa', value: 66.7, previous: 20, format: 'percent', risingIsBad: true, sample: 6 } as never);
+    expect(deepText(card)).toMatch(/muestra pequeña \(n = 6\)/);
+    expect(card.shadowRoot!.querySelector('.delta')!.className.trim()).toBe('delta');
+    const large = await mount('kpi-card', { label: 'Tasa', value: 66.7, previous: 20, format: 'percent', risingIsBad: true, sample: 600 } as never);
+    expect(deepText(large)).not.toMatch(/muestra pequeña/);
+    expect(large.shadowRoot!.querySelector('.delta')!.className.trim()).toBe('delta bad');
+  });
+
   test('plain hides the comparison', async () => {
     const card = await mount('kpi-card', { label: 'Alcance', value: 2_300_000, plain: true });
     expect($(card, '.change').hidden).toBe(true);
