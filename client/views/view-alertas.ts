@@ -5,6 +5,7 @@ import '../elements/alert-rule-form.js';
 import { ruleEdit, type AlertRuleForm } from '../elements/alert-rule-form.js';
 import '../elements/empty-state.js';
 import { shared } from '../elements/styles.js';
+import { confirmRemoveRow, runAction, srName } from '../elements/row-actions.js';
 import { countryName, i18n, LocaleController, topicName } from '../i18n/index.js';
 import { api, type AlertRule } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -95,14 +96,8 @@ export class ViewAlertas extends LitElement {
 
   private actions(rule: AlertRule) {
     const f = i18n.t.forms;
-    if (this.confirming === rule.id) {
-      return html`<div class="row-actions" role="group" aria-label=${f.confirmRemove(rule.name)}>
-        <span class="small">${f.confirmRemove(rule.name)}</span>
-        <button type="button" class="danger" data-confirm=${rule.id} @click=${() => this.deleteRule(rule)}>${f.confirmYes}</button>
-        <button type="button" @click=${() => this.askRemove(null)}>${f.cancel}</button>
-      </div>`;
-    }
-    const named = html`<span class="sr-only">: ${rule.name}</span>`;
+    if (this.confirming === rule.id) return confirmRemoveRow(rule, () => void this.deleteRule(rule), () => void this.askRemove(null));
+    const named = srName(rule.name);
     return html`<div class="row-actions">
       <button type="button" data-edit=${rule.id} @click=${() => this.form?.open(rule)}>${f.edit}${named}</button>
       <button type="button" data-toggle=${rule.id} @click=${() => this.toggle(rule)}>${rule.enabled ? f.rule.disable : f.rule.enable}${named}</button>
@@ -136,16 +131,8 @@ export class ViewAlertas extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#new-rule')?.focus();
   }
 
-  private async act(action: () => Promise<unknown>, done: string) {
-    this.failure = '';
-    this.notice = '';
-    try {
-      await action();
-      this.notice = done;
-      this.rules.run();
-    } catch (error) {
-      this.failure = (error as Error).message;
-    }
+  private act(action: () => Promise<unknown>, done: string) {
+    return runAction(this, action, done, () => this.rules.run());
   }
 
   private async acknowledge(event: CustomEvent<string>) {

@@ -5,6 +5,7 @@ import '../elements/source-form.js';
 import { sourceEdit, type SourceForm } from '../elements/source-form.js';
 import { shared } from '../elements/styles.js';
 import { formatDateTime, formatNumber } from '../format.js';
+import { confirmRemoveRow, runAction, srName } from '../elements/row-actions.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { api, type Source } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -105,14 +106,8 @@ export class ViewFuentes extends LitElement {
   private actions(source: Source) {
     const t = i18n.t.fuentes;
     const f = i18n.t.forms;
-    if (this.confirming === source.id) {
-      return html`<div class="row-actions" role="group" aria-label=${f.confirmRemove(source.name)}>
-        <span class="small">${f.confirmRemove(source.name)}</span>
-        <button type="button" class="danger" data-confirm=${source.id} @click=${() => this.deleteSource(source)}>${f.confirmYes}</button>
-        <button type="button" @click=${() => this.askRemove(null)}>${f.cancel}</button>
-      </div>`;
-    }
-    const named = html`<span class="sr-only">: ${source.name}</span>`;
+    if (this.confirming === source.id) return confirmRemoveRow(source, () => void this.deleteSource(source), () => void this.askRemove(null));
+    const named = srName(source.name);
     return html`<div class="row-actions">
       <button type="button" ?disabled=${this.queued.has(source.id)} @click=${() => this.run(source.id)}>${this.queued.has(source.id) ? t.queued : t.runNow}${named}</button>
       <button type="button" data-toggle=${source.id} @click=${() => this.toggle(source)}>${source.enabled ? f.source.pause : f.source.resume}${named}</button>
@@ -147,16 +142,8 @@ export class ViewFuentes extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('#new-source')?.focus();
   }
 
-  private async act(action: () => Promise<unknown>, done: string) {
-    this.failure = '';
-    this.notice = '';
-    try {
-      await action();
-      this.notice = done;
-      this.sources.run();
-    } catch (error) {
-      this.failure = (error as Error).message;
-    }
+  private act(action: () => Promise<unknown>, done: string) {
+    return runAction(this, action, done, () => this.sources.run());
   }
 
   private async run(id: string) {
