@@ -98,6 +98,6 @@ export async function seedDefaultSources(
     created.push(input.id);
   }
   await store.settings.set(SEEDED_KEY, { version: DEFAULTS_VERSION, ids: [...seeded.ids, ...created] });
-  if (created.length > 0) options.logger?.info({ sources: created }, 'default sources created');
+  if (created.length > 0) options.logger?.info({ sources: created }, 'fuentes predeterminadas creadas');
   return created;
 }

@@ -71,7 +71,8 @@ export async function deliverBrief(produced: Pick<ProducedBrief, 'brief' | 'pdf'
   }
 
   const failed = Object.values(delivery).some((status) => status !== 'sent' && status !== 'off');
-  logger[failed ? 'warn' : 'info']({ brief: brief.id, ...delivery }, 'brief delivery');
+  const attempted = Object.values(delivery).some((status) => status !== 'off');
+  logger[failed ? 'warn' : attempted ? 'info' : 'debug']({ brief: brief.id, ...delivery }, 'entrega del informe');
   if (failed) throw new BriefDeliveryError(delivery);
   return delivery;
 }

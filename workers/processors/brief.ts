@@ -12,10 +12,15 @@ export const deliveredKey = (id: string) => `brief.delivered.${id}`;
  * Spanish and Belize's in English) of `week` (default: the last complete week) is generated,
  * stored and delivered once. An edition already stored and delivered is skipped, so a duplicated
  * or retried job does nothing twice; a failed delivery throws and the retry regenerates and
- * resends only what was not delivered.
+ * resends only what was not delivered. A new installation that has stored no post yet gets no
+ * brief: an empty PDF in the decision-makers' inbox would only teach them to ignore it.
  */
 export const brief: Processor<'brief'> = async (data, { store, config, logger }) => {
   const week = data.week ?? lastCompleteWeek(new Date());
+  if ((await store.posts.count()) === 0) {
+    logger.info({ week }, 'informe semanal omitido: todavía no hay publicaciones');
+    return { status: 'skipped', detail: { week, reason: 'no posts stored yet' } };
+  }
   const editions = parseBriefEditions(config.briefEditions);
   const stored = new Set((await store.briefs.list()).map((b) => b.id));
   const produced: string[] = [];
@@ -24,7 +29,7 @@ export const brief: Processor<'brief'> = async (data, { store, config, logger })
     const id = briefId(request);
     if (stored.has(id) && (await store.settings.get<string>(deliveredKey(id)))) continue;
     const result = await produceBrief(store, request);
-    logger.info({ brief: id, pages: result.pages, bytes: result.brief.bytes }, 'weekly brief generated');
+    logger.info({ brief: id, pages: result.pages, bytes: result.brief.bytes }, 'informe semanal generado');
     await deliverBrief(result, config, logger);
     await store.settings.set(deliveredKey(id), new Date().toISOString());
     produced.push(id);

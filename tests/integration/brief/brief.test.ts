@@ -96,6 +96,18 @@ describe.skipIf(!hasPdfToText())('weekly brief', () => {
     expect(result.stderr).toMatch(/ISO week like 2026-W47/);
   });
 
+  it('is not produced for a new installation that has stored no post yet', async () => {
+    const emptyDir = tempDir('escucha-brief-empty-');
+    const emptyStore = createSqliteStore(emptyDir);
+    try {
+      const context = { config: loadConfig({ ESCUCHA_DATA_DIR: emptyDir }), logger, store: emptyStore, analyzer: {} as Analyzer } as unknown as ProcessorContext;
+      expect(await PROCESSORS.brief!({ week: SEEDED_WEEK }, context)).toMatchObject({ status: 'skipped', detail: { reason: 'no posts stored yet' } });
+      expect(await emptyStore.briefs.list()).toEqual([]);
+    } finally {
+      await emptyStore.close();
+    }
+  });
+
   it('is produced by the weekly schedule once per edition and posted to the webhook', async () => {
     const received: { brief: { id: string }; pdf: string; findings: string[] }[] = [];
     const server: Server = createServer((req, res) => {
