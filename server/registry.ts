@@ -4,6 +4,7 @@ import type { Role } from '../models/user.js';
 import { CSRF_HEADER } from './auth/cookies.js';
 import type { Credentials } from './auth/credentials.js';
 import { hasRole, principalOf, type Principal } from './auth/principal.js';
+import { columnHeader } from './csv-headers.js';
 import { toCsv, type Table } from './csv.js';
 import {
   CsrfError,
@@ -147,7 +148,8 @@ export function defineRoute<
         sendFile(res, result);
       } else if (wantsCsv) {
         const table = spec.table!(result, ctx);
-        sendFile(res, new FileReply('text/csv; charset=utf-8', `${table.name}.csv`, toCsv(table)));
+        const columns = table.columns.map((column) => columnHeader(column, locale));
+        sendFile(res, new FileReply('text/csv; charset=utf-8', `${table.name}.csv`, toCsv({ ...table, columns })));
       } else {
         res.status(route.status).json(result);
       }

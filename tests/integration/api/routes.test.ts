@@ -221,6 +221,12 @@ describe('analytics', () => {
       session: viewer,
     });
     expect(overview.text.split('\r\n')[0]).toBe('metric,current,previous'); // fetch's text() drops the BOM
+    const spanish = await call(server, {
+      path: `/api/posts?${RANGE}&format=csv`,
+      session: viewer,
+      headers: { 'accept-language': 'es-GT,es;q=0.9' },
+    });
+    expect(spanish.text.split('\r\n')[0]).toMatch(/^id,plataforma,fecha,autor,cuenta,país,sentimiento,misoginia,/);
     expect(
       (await call(server, { path: `/api/overview?${RANGE}&format=xml`, session: viewer })).status,
     ).toBe(400);
