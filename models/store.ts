@@ -65,8 +65,10 @@ export interface RollupRepository {
   /** Hour buckets (ms since epoch) whose posts changed since they were last aggregated. */
   dirtyBuckets(limit: number): Promise<number[]>;
   /**
-   * Recomputes the hour rollups of these buckets and the day rollups of their days from the
-   * posts (idempotent), then clears their dirty marks. Returns the number of rollup rows written.
+   * Recomputes the hour rollups of these buckets, and the day rollups and per-day distinct
+   * authors of their days, from the posts (idempotent), then clears their dirty marks (an
+   * adapter may rebuild and clear other dirty hours of those days too). Returns the number of
+   * rollup rows written.
    */
   recompute(hourBuckets: readonly number[]): Promise<number>;
   /** Rollup rows of a granularity within a filter's range, for the filter's dimensions. */
@@ -112,8 +114,11 @@ export interface SeriesPoint {
 
 export interface AnalyticsQueries {
   /**
-   * KPIs over the filter, exact: distinct authors and reach from posts (they do not add up);
-   * additive metrics may come from day rollups (as fresh as the last aggregation).
+   * KPIs over the filter, exact. Distinct authors and reach do not add up across buckets: when
+   * day rollups answer the filter (at most one topic and one campaign) they are the union of
+   * the range's per-day distinct-author sets kept beside the rollups, else they are counted from
+   * posts; either way each author counts once in the range, with their largest follower count.
+   * Results read from rollups are as fresh as the last aggregation.
    */
   kpis(filter: PostFilter): Promise<Kpis>;
   /**
@@ -122,7 +127,8 @@ export interface AnalyticsQueries {
    */
   series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]>;
   /**
-   * The KPIs of each value of a dimension, exact (distinct authors per value), largest `posts`
+   * The KPIs of each value of a dimension, exact (distinct authors per value, from the per-day
+   * distinct-author sets for rollup dimensions, else from posts), largest `posts`
    * first then by value, at most `limit` rows. Topic and campaign rows count a post under each
    * of its topics/campaigns; posts without any are not listed. Unknown country/admin1 is ''.
    */

@@ -178,3 +178,21 @@ export function impactRange(launchDate: string, daysBefore: number, daysAfter: n
 export function isDateCountryFilter(filter: PostFilter): boolean {
   return filter.platform.length === 0 && filter.topic.length === 0 && filter.campaign.length === 0 && filter.lang.length === 0;
 }
+
+/** Dimensions day rollup cells hold. */
+export type RollupDimension = 'country' | 'platform' | 'lang' | 'topic' | 'campaign';
+const ROLLUP_DIMENSIONS: readonly string[] = ['country', 'platform', 'lang', 'topic', 'campaign'];
+
+/**
+ * Whether day rollups (and `author_days`) can give the totals of a filter, grouped by `dimension` (or not
+ * grouped): at most one topic and one campaign (a post sits in one cell of each), and a topic or
+ * campaign breakdown only when the filter names none (with one named, posts' other topics count).
+ */
+export function rollupsAnswer(filter: PostFilter, dimension: string | null): boolean {
+  if (filter.topic.length > 1 || filter.campaign.length > 1) return false;
+  if (dimension === null) return true;
+  if (!ROLLUP_DIMENSIONS.includes(dimension)) return false;
+  if (dimension === 'topic') return filter.topic.length === 0;
+  if (dimension === 'campaign') return filter.campaign.length === 0;
+  return true;
+}

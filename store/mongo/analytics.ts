@@ -10,7 +10,14 @@ import type {
 import type { PostFilter } from '../../models/filter.js';
 import type { Granularity } from '../../models/rollup.js';
 import type { AnalyticsQueries, CampaignRepository, Kpis, SeriesPoint } from '../../models/store.js';
-import { addTotals, kpisOf, seriesOf, zeroTotals, type MetricTotals } from '../totals.js';
+import {
+  addTotals,
+  kpisOf,
+  rollupsAnswer,
+  seriesOf,
+  zeroTotals,
+  type MetricTotals,
+} from '../totals.js';
 import { COLLECTIONS } from './collections.js';
 import type { MongoDbLike } from './db-like.js';
 import { kpisPipeline, seriesPipeline } from './pipelines/analytics.js';
@@ -69,7 +76,15 @@ export class MongoAnalytics implements AnalyticsQueries {
     return this.insights.campaignImpact(query);
   }
 
+  /**
+   * From day rollups when they can answer the filter (distinct authors and reach from the
+   * range's `author_days`); else everything from posts.
+   */
   async kpis(filter: PostFilter): Promise<Kpis> {
+    if (rollupsAnswer(filter, null)) {
+      const [totals] = await this.lists.dayCellTotals(filter, null);
+      return kpisOf(totals ?? zeroTotals());
+    }
     const [row] = await this.db
       .collection(COLLECTIONS.posts)
       .aggregate(kpisPipeline(filter))

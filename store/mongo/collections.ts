@@ -6,6 +6,7 @@ import type { StoredPost } from '../../models/store.js';
 export const COLLECTIONS = {
   posts: 'posts',
   rollups: 'rollups',
+  authorDays: 'author_days',
   dirtyBuckets: 'dirty_buckets',
   sources: 'sources',
   campaigns: 'campaigns',

@@ -41,6 +41,14 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     // recompute's replacement of one bucket's cells.
     { key: { granularity: 1, bucketMs: 1 }, name: 'granularity_bucketMs' },
   ],
+  [COLLECTIONS.authorDays]: [
+    {
+      key: { topic: 1, campaign: 1, dayMs: 1 },
+      name: 'topic_campaign_dayMs',
+    },
+    // recompute's replacement of one day's cells.
+    { key: { dayMs: 1 }, name: 'dayMs' },
+  ],
   [COLLECTIONS.alerts]: [
     { key: { ruleId: 1, bucket: 1 }, name: 'ruleId_bucket', unique: true },
     { key: { createdMs: -1 }, name: 'createdMs' },

@@ -11,7 +11,14 @@ import type {
   TopEntity,
 } from '../../models/analytics.js';
 import { filterRange, type PostFilter } from '../../models/filter.js';
-import { decodeCursor, encodeCursor, kpisOf, type MetricTotals } from '../totals.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  kpisOf,
+  rollupsAnswer,
+  type MetricTotals,
+  type RollupDimension,
+} from '../totals.js';
 import { COLLECTIONS } from './collections.js';
 import type { Doc, MongoDbLike } from './db-like.js';
 import {
@@ -20,6 +27,7 @@ import {
   SUMMARY_PROJECTION,
   topAuthorsPipeline,
 } from './pipelines/lists.js';
+import { authorDayTotalsPipeline, rollupTotalsPipeline } from './pipelines/authors.js';
 import { postMatch } from './pipelines/match.js';
 import { searchMatch } from './pipelines/search.js';
 
@@ -62,8 +70,42 @@ export class MongoLists {
     dimension: BreakdownDimension,
     limit = 50,
   ): Promise<BreakdownRow[]> {
+    if (rollupsAnswer(filter, dimension)) {
+      return (await this.dayCellTotals(filter, dimension as RollupDimension))
+        .filter((row) => row.posts > 0)
+        .sort((x, y) => y.posts - x.posts || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
+        .slice(0, limit)
+        .map(({ value, ...row }) => ({ value, ...kpisOf(row) }));
+    }
     const rows = await this.posts.aggregate(breakdownPipeline(filter, dimension, limit)).toArray();
     return rows.map((row) => ({ value: row.value as string, ...kpisOf(row as MetricTotals) }));
+  }
+
+  /**
+   * Totals by value of `dimension` ('' when not grouped) of a filter that day rollups answer:
+   * additive metrics from day rollup cells, distinct authors and reach from `author_days`.
+   */
+  async dayCellTotals(
+    filter: PostFilter,
+    dimension: RollupDimension | null,
+  ): Promise<(MetricTotals & { value: string })[]> {
+    const totals = await this.db
+      .collection(COLLECTIONS.rollups)
+      .aggregate(rollupTotalsPipeline(filter, dimension))
+      .toArray();
+    const authors = new Map(
+      (
+        await this.db
+          .collection(COLLECTIONS.authorDays)
+          .aggregate(authorDayTotalsPipeline(filter, dimension))
+          .toArray()
+      ).map((row) => [row.value as string, row]),
+    );
+    return totals.map((row) => ({
+      ...(row as MetricTotals & { value: string }),
+      authors: (authors.get(row.value as string)?.authors as number | undefined) ?? 0,
+      potentialReach: (authors.get(row.value as string)?.potentialReach as number | undefined) ?? 0,
+    }));
   }
 
   async entityCounts(

@@ -5,6 +5,7 @@ import { rollupMetrics, type MetricTotals } from '../totals.js';
 import { COLLECTIONS, DAY, HOUR } from './collections.js';
 import type { BulkOperation, Doc, MongoDbLike } from './db-like.js';
 import { markDirty } from './dirty.js';
+import { authorDayId, authorDaysPipeline } from './pipelines/authors.js';
 import { ROLLUP_CELL_SORT, rollupCellsMatch } from './pipelines/match.js';
 import {
   dirtyPostHoursPipeline,
@@ -57,6 +58,7 @@ export class MongoRollups implements RollupRepository {
     for (const hour of hours) written += await this.rebuild('hour', hour, HOUR);
     for (const day of new Set(hours.map((hour) => Math.floor(hour / DAY) * DAY))) {
       written += await this.rebuild('day', day, DAY);
+      await this.rebuildAuthorDay(day);
     }
     // After writing: only the marks as they were read, so a re-mark made meanwhile survives.
     const clear: BulkOperation[] = seen.map((mark) => ({
@@ -92,6 +94,29 @@ export class MongoRollups implements RollupRepository {
     }
     await rollups.deleteMany({ granularity, bucketMs: start, _id: { $nin: ids } });
     return cells.length;
+  }
+
+  /** Replaces one day's `author_days` documents, as `rebuild` does a bucket's cells. */
+  private async rebuildAuthorDay(day: number): Promise<void> {
+    const authorDays = this.db.collection(COLLECTIONS.authorDays);
+    const cells = await this.db
+      .collection(COLLECTIONS.posts)
+      .aggregate(authorDaysPipeline(day, day + DAY))
+      .toArray();
+    const ids = cells.map((cell) => authorDayId(day, cell as RollupDimensions));
+    if (cells.length > 0) {
+      await authorDays.bulkWrite(
+        cells.map((cell, i) => ({
+          replaceOne: {
+            filter: { _id: ids[i] },
+            replacement: { _id: ids[i], ...cell },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    }
+    await authorDays.deleteMany({ dayMs: day, _id: { $nin: ids } });
   }
 
   async list(filter: PostFilter, granularity: Granularity): Promise<Rollup[]> {

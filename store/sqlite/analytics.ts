@@ -15,7 +15,8 @@ import type { Db } from './database.js';
 import { AUTHOR_AGGREGATE, METRIC_TOTALS, postFilterSql } from './filter-sql.js';
 import { SqliteInsights } from './insights.js';
 import { SqliteLists } from './lists.js';
-import { authorTotals, bucketTotals, rollupsAnswer, rollupTotals } from './rollup-totals.js';
+import { authorDayTotals } from './author-days.js';
+import { bucketTotals, rollupsAnswer, rollupTotals } from './rollup-totals.js';
 import type { SqliteRollups } from './rollups.js';
 import { searchPosts } from './search.js';
 
@@ -70,13 +71,13 @@ export class SqliteAnalytics implements AnalyticsQueries {
   }
 
   /**
-   * Additive metrics from day rollups when they can answer the filter, distinct authors and
-   * reach from posts (the narrow per-author pass is what costs); else everything from posts.
+   * From day rollups when they can answer the filter (distinct authors and reach as the union
+   * of the range's `author_days` cells); else everything from posts.
    */
   async kpis(filter: PostFilter): Promise<Kpis> {
     if (rollupsAnswer(filter, null)) {
       const totals = rollupTotals(this.db, filter, null).get('') ?? zeroTotals();
-      const authors = authorTotals(this.db, filter).get('');
+      const authors = authorDayTotals(this.db, filter, null).get('');
       return kpisOf({ ...totals, authors: authors?.authors ?? 0, potentialReach: authors?.potentialReach ?? 0 });
     }
     const { where, params } = postFilterSql(filter);

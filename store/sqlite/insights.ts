@@ -24,6 +24,20 @@ import type { Db } from './database.js';
 import { postFilterSql } from './filter-sql.js';
 import type { SqliteLists } from './lists.js';
 
+/** One post of a campaign, as campaignKpis reads it: created_ms … misogyny, hashtags. */
+type CampaignPostRow = [
+  number,
+  string,
+  string,
+  string | null,
+  string,
+  number,
+  number,
+  string,
+  number,
+  string | null,
+];
+
 /** Candidates per kind whose baseline is looked up for emerging terms. */
 const EMERGING_CANDIDATES = 400;
 
@@ -45,31 +59,87 @@ export class SqliteInsights {
     if (!campaign) throw new NotFoundError(`campaign ${query.campaignId} not found`);
     const range = campaignRange(campaign, query);
     const { start, end } = filterRange(range);
-    // Driven from the campaign's index entries: a campaign is a small share of the range.
-    const from = `post_campaigns c CROSS JOIN posts p ON p.rowid = c.post_rowid`;
-    const where =
-      'c.campaign = ? AND c.created_ms >= ? AND c.created_ms < ? AND p.analyzer_version IS NOT NULL';
-    const params = [query.campaignId, start, end];
-    const day = `(p.created_ms / ${DAY_MS}) * ${DAY_MS}`;
-    const authorDays = this.db
+    // One pass driven from the campaign's index entries (a campaign is a small share of the
+    // range): each post's facts from covering indexes by (created_ms, rowid), never its row, and
+    // its hashtags by primary key; then per (day, author) and per (day, hashtag) here.
+    const rows = this.db
       .prepare(
-        `SELECT ${day} AS dayMs, p.author_id AS authorId, MAX(p.platform) AS platform,
-           MAX(p.author_handle) AS handle, COUNT(*) AS posts, SUM(p.lang <> 'other') AS analysed,
-           SUM(p.interactions) AS interactions, MAX(p.followers) AS followers,
-           SUM(p.platform = 'rss') AS media, SUM(p.sentiment = 'P') AS sentimentP,
-           SUM(p.sentiment = 'NEU') AS sentimentNeu, SUM(p.sentiment = 'N') AS sentimentN,
-           SUM(p.misogyny) AS misogyny
-         FROM ${from} WHERE ${where} GROUP BY dayMs, p.author_id`,
+        `SELECT p.created_ms, p.author_id, p.platform, h.author_handle, p.lang, p.interactions,
+           p.followers, p.sentiment, p.misogyny,
+           (SELECT group_concat(e.value, char(31)) FROM post_entities e WHERE e.kind = 'hashtag'
+              AND e.created_ms = c.created_ms AND e.post_rowid = c.post_rowid) AS hashtags
+         FROM post_campaigns c
+           CROSS JOIN posts p INDEXED BY posts_range_cover ON p.created_ms = c.created_ms
+             AND p.rowid = c.post_rowid AND p.analyzer_version IS NOT NULL
+           LEFT JOIN posts h INDEXED BY posts_created_handle ON h.created_ms = c.created_ms
+             AND h.rowid = c.post_rowid AND h.author_handle IS NOT NULL
+         WHERE c.campaign = ? AND c.created_ms >= ? AND c.created_ms < ?`,
       )
-      .all(...params) as CampaignAuthorDay[];
-    const hashtagDays = this.db
-      .prepare(
-        `SELECT ${day} AS dayMs, e.value AS value, COUNT(*) AS posts, SUM(p.interactions) AS interactions
-         FROM ${from} CROSS JOIN post_entities e ON e.kind = 'hashtag'
-           AND e.created_ms = p.created_ms AND e.post_rowid = p.rowid
-         WHERE ${where} GROUP BY dayMs, e.value`,
-      )
-      .all(...params) as CampaignHashtagDay[];
+      .raw()
+      .all(query.campaignId, start, end) as CampaignPostRow[];
+    const authorDayOf = new Map<string, CampaignAuthorDay>();
+    const hashtagDayOf = new Map<string, CampaignHashtagDay>();
+    for (const [
+      createdMs,
+      authorId,
+      platform,
+      handle,
+      lang,
+      interactions,
+      followers,
+      sentiment,
+      misogyny,
+      hashtags,
+    ] of rows) {
+      const dayMs = Math.floor(createdMs / DAY_MS) * DAY_MS;
+      const key = `${dayMs}|${authorId}`;
+      let a = authorDayOf.get(key);
+      if (!a) {
+        a = {
+          dayMs,
+          authorId,
+          platform,
+          handle,
+          posts: 0,
+          analysed: 0,
+          interactions: 0,
+          followers,
+          media: 0,
+          sentimentP: 0,
+          sentimentNeu: 0,
+          sentimentN: 0,
+          misogyny: 0,
+        };
+        authorDayOf.set(key, a);
+      }
+      // MAX() as SQL takes it: NULLs ignored.
+      if (platform > a.platform) a.platform = platform;
+      if (handle !== null && (a.handle === null || handle > a.handle)) a.handle = handle;
+      a.posts++;
+      if (lang !== 'other') a.analysed++;
+      a.interactions += interactions;
+      if (followers > a.followers) a.followers = followers;
+      if (platform === 'rss') a.media++;
+      if (sentiment === 'P') a.sentimentP++;
+      else if (sentiment === 'NEU') a.sentimentNeu++;
+      else if (sentiment === 'N') a.sentimentN++;
+      a.misogyny += misogyny;
+      if (hashtags === null) continue;
+      for (const value of hashtags.split('\x1f')) {
+        const tagKey = `${dayMs}|${value}`;
+        const t = hashtagDayOf.get(tagKey);
+        if (t) {
+          t.posts++;
+          t.interactions += interactions;
+        } else hashtagDayOf.set(tagKey, { dayMs, value, posts: 1, interactions });
+      }
+    }
+    const byKey = (x: { dayMs: number }, y: { dayMs: number }, xs: string, ys: string) =>
+      x.dayMs - y.dayMs || (xs < ys ? -1 : xs > ys ? 1 : 0);
+    const authorDays = [...authorDayOf.values()].sort((x, y) =>
+      byKey(x, y, x.authorId, y.authorId),
+    );
+    const hashtagDays = [...hashtagDayOf.values()].sort((x, y) => byKey(x, y, x.value, y.value));
     return campaignKpisOf(query.campaignId, range, authorDays, hashtagDays);
   }
 

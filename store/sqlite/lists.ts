@@ -13,12 +13,8 @@ import { publicAuthor } from '../../analytics/public-accounts.js';
 import { isDateCountryFilter, kpisOf, type MetricTotals } from '../totals.js';
 import type { Db } from './database.js';
 import { AUTHOR_AGGREGATE, METRIC_TOTALS, postFilterSql } from './filter-sql.js';
-import {
-  authorTotals,
-  rollupsAnswer,
-  rollupTotals,
-  type RollupDimension,
-} from './rollup-totals.js';
+import { authorDayTotals } from './author-days.js';
+import { rollupsAnswer, rollupTotals, type RollupDimension } from './rollup-totals.js';
 
 /** SQL of the value a breakdown groups by, and the join or condition it needs. */
 const DIMENSION_SQL: Record<BreakdownDimension, { value: string; join?: string; where?: string }> =
@@ -80,9 +76,10 @@ export class SqliteLists {
   breakdown(filter: PostFilter, dimension: BreakdownDimension, limit = 50): BreakdownRow[] {
     const d = DIMENSION_SQL[dimension];
     if (rollupsAnswer(filter, dimension)) {
-      // Additive metrics from day rollups; distinct authors and reach per value from posts.
+      // Additive metrics from day rollups; distinct authors and reach per value from the
+      // union of each value's author_days cells.
       const totals = rollupTotals(this.db, filter, dimension as RollupDimension);
-      const authors = authorTotals(this.db, filter, d.value, d.join, d.where);
+      const authors = authorDayTotals(this.db, filter, dimension as RollupDimension);
       return [...totals.entries()]
         .filter(([, row]) => row.posts > 0)
         .map(([value, row]) => {
@@ -135,6 +132,24 @@ export class SqliteLists {
            GROUP BY value ORDER BY posts DESC, interactions DESC, value LIMIT ?`,
         )
         .all(kind, ...countries, start, end, ...(values ?? []), limit) as TopEntity[];
+    }
+    if (filter.topic.length === 1) {
+      // One topic: its index entries first (a topic is a share of the range), each post's facts
+      // from the covering index by (created_ms, rowid), then its entries by primary key. A
+      // post holds a topic once, so each post counts once.
+      const { where, params } = postFilterSql({ ...filter, topic: [] });
+      return this.db
+        .prepare(
+          `SELECT e.value AS value, COUNT(*) AS posts, SUM(p.interactions) AS interactions
+           FROM post_topics t
+             CROSS JOIN posts p INDEXED BY posts_range_cover ON p.created_ms = t.created_ms
+               AND p.rowid = t.post_rowid
+             CROSS JOIN post_entities e
+               ON e.kind = ? AND e.created_ms = p.created_ms AND e.post_rowid = p.rowid
+           WHERE t.topic = ? AND t.created_ms >= ? AND t.created_ms < ? AND ${where}${only.replace('value', 'e.value')}
+           GROUP BY e.value ORDER BY posts DESC, interactions DESC, value LIMIT ?`,
+        )
+        .all(kind, filter.topic[0], start, end, ...params, ...(values ?? []), limit) as TopEntity[];
     }
     const { where, params } = postFilterSql(filter);
     return this.db

@@ -1,8 +1,11 @@
+import type { Db } from './database.js';
+
 /**
  * Versioned schema. Each migration runs once, in order, inside a transaction; the applied
- * version is kept in `PRAGMA user_version`. Never edit a released migration: add one.
+ * version is kept in `PRAGMA user_version`. A migration is SQL, or a function when it backfills
+ * in steps. Never edit a released migration: add one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   // 1: posts, their facets and text index; rollups; records.
   `
   CREATE TABLE posts (
@@ -171,4 +174,79 @@ export const MIGRATIONS: readonly string[] = [
   -- Recompute replaces a bucket's rollups by (granularity, bucket): without this, a scan.
   CREATE INDEX rollups_bucket ON rollups (granularity, bucket_ms);
   `,
+  // 3: distinct authors per day cell, so that distinct authors and potential reach over a range
+  // are a union of small per-day sets instead of a pass over every post. `authors` numbers each
+  // pseudonymised author id once; `author_days.followers` packs, per day × rollup cell (plus an
+  // all-countries/platforms/languages cell '*' per topic × campaign), each distinct author's
+  // number (4 bytes) and largest follower count that day (8 bytes), big-endian. Backfilled day
+  // by day from the analysed posts. Also an index for campaign KPIs.
+  (db: Db) => {
+    db.exec(`
+      CREATE TABLE authors (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+      CREATE TABLE author_days (
+        topic TEXT NOT NULL,
+        campaign TEXT NOT NULL,
+        day_ms INTEGER NOT NULL,
+        country TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        authors INTEGER NOT NULL,
+        potential_reach INTEGER NOT NULL,
+        followers BLOB NOT NULL
+      );
+      CREATE UNIQUE INDEX author_days_cell
+        ON author_days (topic, campaign, day_ms, country, platform, lang);
+      CREATE INDEX author_days_day ON author_days (day_ms);
+      -- With posts_range_cover, every fact campaign KPIs read of a post, by (created_ms, rowid),
+      -- without reading the post's row.
+      -- Partial on the handle, so that the planner never takes it for a range read (it would
+      -- then read each post's row, as with posts_created before migration 2).
+      CREATE INDEX posts_created_handle ON posts (created_ms, author_handle)
+        WHERE author_handle IS NOT NULL;
+      INSERT INTO authors (id)
+        SELECT DISTINCT author_id FROM posts WHERE analyzer_version IS NOT NULL ORDER BY author_id;
+    `);
+    const days = db
+      .prepare<[], { day: number }>(
+        `SELECT DISTINCT (created_ms / 86400000) * 86400000 AS day
+         FROM posts INDEXED BY posts_range_cover WHERE analyzer_version IS NOT NULL ORDER BY day`,
+      )
+      .all();
+    const fill = db.prepare(`
+      INSERT INTO author_days (topic, campaign, day_ms, country, platform, lang, authors,
+        potential_reach, followers)
+      WITH p AS MATERIALIZED (
+        SELECT rowid, author_id, COALESCE(country, '') AS country, platform, lang, followers
+        FROM posts INDEXED BY posts_range_cover WHERE analyzer_version IS NOT NULL AND created_ms >= @start AND created_ms < @end
+      ),
+      topics AS (
+        SELECT rowid AS r, '*' AS topic FROM p
+        UNION ALL SELECT t.post_rowid, t.topic FROM post_topics t
+          WHERE t.created_ms >= @start AND t.created_ms < @end AND t.post_rowid IN (SELECT rowid FROM p)
+      ),
+      campaigns AS (
+        SELECT rowid AS r, '*' AS campaign FROM p
+        UNION ALL SELECT c.post_rowid, c.campaign FROM post_campaigns c
+          WHERE c.created_ms >= @start AND c.created_ms < @end AND c.post_rowid IN (SELECT rowid FROM p)
+      ),
+      per_author AS (
+        SELECT topics.topic, campaigns.campaign, p.country, p.platform, p.lang, a.seq,
+          MAX(p.followers) AS followers
+        FROM p JOIN topics ON topics.r = p.rowid JOIN campaigns ON campaigns.r = p.rowid
+          JOIN authors a ON a.id = p.author_id
+        GROUP BY topics.topic, campaigns.campaign, p.country, p.platform, p.lang, a.seq
+      ),
+      per_author_all AS (
+        SELECT topic, campaign, seq, MAX(followers) AS followers FROM per_author
+        GROUP BY topic, campaign, seq
+      )
+      SELECT topic, campaign, @start, country, platform, lang, COUNT(*), SUM(followers),
+        unhex(group_concat(printf('%08X%016X', seq, followers), ''))
+      FROM per_author GROUP BY topic, campaign, country, platform, lang
+      UNION ALL
+      SELECT topic, campaign, @start, '*', '*', '*', COUNT(*), SUM(followers),
+        unhex(group_concat(printf('%08X%016X', seq, followers), ''))
+      FROM per_author_all GROUP BY topic, campaign`);
+    for (const { day } of days) fill.run({ start: day, end: day + 86_400_000 });
+  },
 ];

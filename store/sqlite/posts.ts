@@ -30,13 +30,14 @@ export class SqlitePosts implements PostRepository {
   private readonly refreshMetrics;
   private readonly markDirty;
   private readonly selectById;
+  private readonly selectForAnalysis;
   private readonly saveAnalysis;
   private readonly clearTopics;
   private readonly clearCampaigns;
   private readonly addTopic;
   private readonly addCampaign;
   private readonly clearEntities;
-  private readonly addEntity;
+  private readonly addEntities;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -58,11 +59,14 @@ export class SqlitePosts implements PostRepository {
     this.selectById = db.prepare<[string], PostRow>(
       'SELECT rowid, id, doc, enrichment FROM posts WHERE id = ?',
     );
+    this.selectForAnalysis = db.prepare<[string], { rowid: number; doc: string; analyzed: number }>(
+      'SELECT rowid, doc, analyzer_version IS NOT NULL AS analyzed FROM posts WHERE id = ?',
+    );
     this.saveAnalysis = db.prepare(
       `UPDATE posts SET enrichment = @enrichment, analyzer_version = @version, country = @country,
          admin1 = @admin1, lang = @lang, sentiment = @sentiment, emotion = @emotion,
          misogyny = @misogyny, hate = @hate, misogyny_category = @misogynyCategory
-       WHERE id = @id RETURNING rowid, hour_ms, created_ms, doc`,
+       WHERE rowid = @rowid`,
     );
     this.clearTopics = db.prepare('DELETE FROM post_topics WHERE post_rowid = ?');
     this.clearCampaigns = db.prepare('DELETE FROM post_campaigns WHERE post_rowid = ?');
@@ -76,8 +80,10 @@ export class SqlitePosts implements PostRepository {
       `DELETE FROM post_entities WHERE kind IN ('hashtag', 'mention', 'link', 'term')
        AND created_ms = ? AND post_rowid = ?`,
     );
-    this.addEntity = db.prepare(
-      'INSERT OR IGNORE INTO post_entities (kind, created_ms, post_rowid, value) VALUES (?, ?, ?, ?)',
+    // A post's entities in one statement: @entities is a JSON object of kind → values.
+    this.addEntities = db.prepare(
+      `INSERT OR IGNORE INTO post_entities (kind, created_ms, post_rowid, value)
+       SELECT k.key, @createdMs, @rowid, v.value FROM json_each(@entities) k, json_each(k.value) v`,
     );
   }
 
@@ -169,12 +175,12 @@ export class SqlitePosts implements PostRepository {
   async saveEnrichments(items: readonly { id: string; enrichment: Enrichment }[]): Promise<void> {
     const run = this.db.transaction(() => {
       for (const { id, enrichment } of items) {
-        const row = this.selectById.get(id);
+        const row = this.selectForAnalysis.get(id);
         if (!row) continue;
         const post = JSON.parse(row.doc) as Post;
         const facets = postFacets(post, enrichment);
         this.saveAnalysis.run({
-          id,
+          rowid: row.rowid,
           enrichment: JSON.stringify(enrichment),
           version: enrichment.version,
           country: facets.country,
@@ -186,16 +192,21 @@ export class SqlitePosts implements PostRepository {
           hate: facets.hate,
           misogynyCategory: facets.misogyny ? enrichment.misogyny.category : null,
         });
-        this.clearTopics.run(row.rowid);
-        this.clearCampaigns.run(row.rowid);
+        // A post never analysed has no topics, campaigns or entities yet.
+        if (row.analyzed) {
+          this.clearTopics.run(row.rowid);
+          this.clearCampaigns.run(row.rowid);
+          this.clearEntities.run(facets.createdMs, row.rowid);
+        }
         for (const topic of facets.topics) this.addTopic.run(row.rowid, topic, facets.createdMs);
         for (const campaign of facets.campaigns) {
           this.addCampaign.run(row.rowid, campaign, facets.createdMs);
         }
-        this.clearEntities.run(facets.createdMs, row.rowid);
-        for (const [kind, values] of Object.entries(postEntities(post))) {
-          for (const value of values) this.addEntity.run(kind, facets.createdMs, row.rowid, value);
-        }
+        this.addEntities.run({
+          createdMs: facets.createdMs,
+          rowid: row.rowid,
+          entities: JSON.stringify(postEntities(post)),
+        });
         this.markDirty.run(facets.hourMs);
       }
     });

@@ -1,12 +1,9 @@
 import { filterRange, type PostFilter } from '../../models/filter.js';
 import { ALL } from '../../models/rollup.js';
-import type { MetricTotals } from '../totals.js';
+import type { MetricTotals, RollupDimension } from '../totals.js';
 import type { Db } from './database.js';
-import { postFilterSql } from './filter-sql.js';
 
-/** Dimensions day rollups hold, and the rollup column of each. */
-export type RollupDimension = 'country' | 'platform' | 'lang' | 'topic' | 'campaign';
-const ROLLUP_DIMENSIONS: readonly string[] = ['country', 'platform', 'lang', 'topic', 'campaign'];
+export { rollupsAnswer, type RollupDimension } from '../totals.js';
 
 const ADDITIVE = `SUM(posts) AS posts, SUM(analysed) AS analysed, SUM(interactions) AS interactions,
   SUM(impressions) AS impressions, SUM(sentiment_p) AS sentimentP, SUM(sentiment_neu) AS sentimentNeu,
@@ -16,17 +13,70 @@ const ADDITIVE = `SUM(posts) AS posts, SUM(analysed) AS analysed, SUM(interactio
   SUM(hate) AS hate`;
 
 /**
- * Whether day rollups can give the additive totals of a filter, grouped by `dimension` (or not
- * grouped): at most one topic and one campaign (a post sits in one cell of each), and a topic or
- * campaign breakdown only when the filter names none (with one named, posts' other topics count).
+ * The topics (or, among the cells of one topic, the campaigns) of the day cells, but '*': one
+ * index seek per value on `author_days_cell` (a skip scan), so a topic or campaign breakdown
+ * reads each value's cells by key instead of every cell of the range.
  */
-export function rollupsAnswer(filter: PostFilter, dimension: string | null): boolean {
-  if (filter.topic.length > 1 || filter.campaign.length > 1) return false;
-  if (dimension === null) return true;
-  if (!ROLLUP_DIMENSIONS.includes(dimension)) return false;
-  if (dimension === 'topic') return filter.topic.length === 0;
-  if (dimension === 'campaign') return filter.campaign.length === 0;
-  return true;
+export function cellValues(db: Db, column: 'topic' | 'campaign', topic: string): string[] {
+  const next =
+    column === 'topic'
+      ? db.prepare<[string], { v: string | null }>(
+          'SELECT MIN(topic) AS v FROM author_days INDEXED BY author_days_cell WHERE topic > ?',
+        )
+      : db.prepare<[string], { v: string | null }>(
+          `SELECT MIN(campaign) AS v FROM author_days INDEXED BY author_days_cell
+           WHERE topic = '${topic.replace(/'/g, "''")}' AND campaign > ?`,
+        );
+  const values: string[] = [];
+  for (let v = next.get('')?.v ?? null; v !== null; v = next.get(v)?.v ?? null) {
+    if (v !== ALL) values.push(v);
+  }
+  return values;
+}
+
+/**
+ * WHERE clause over day cells (`rollups` of granularity 'day' with `time` = 'bucket_ms', or
+ * `author_days` with 'day_ms') for a filter that day rollups answer, grouped by `dimension` or
+ * not: the '*' cell of topic and campaign unless some are named or the dimension is that one
+ * (then each of its values); in `author_days`, the '*' cell of country, platform and language
+ * when the filter and dimension need none of them.
+ */
+export function dayCellsSql(
+  db: Db,
+  filter: PostFilter,
+  dimension: RollupDimension | null,
+  time: 'bucket_ms' | 'day_ms',
+): { where: string; params: unknown[] } {
+  const { start, end } = filterRange(filter);
+  const where = [`${time} >= ?`, `${time} < ?`];
+  const params: unknown[] = [start, end];
+  const inList = (column: string, values: readonly string[]) => {
+    where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  const topic = filter.topic[0] ?? ALL;
+  if (filter.topic.length > 0) inList('topic', filter.topic);
+  else if (dimension === 'topic') inList('topic', cellValues(db, 'topic', ALL));
+  else where.push(`topic = '${ALL}'`);
+  if (filter.campaign.length > 0) inList('campaign', filter.campaign);
+  else if (dimension === 'campaign') inList('campaign', cellValues(db, 'campaign', topic));
+  else where.push(`campaign = '${ALL}'`);
+  if (filter.country.length > 0) inList('country', filter.country);
+  if (filter.platform.length > 0) inList('platform', filter.platform);
+  if (filter.lang.length > 0) inList('lang', filter.lang);
+  if (time === 'day_ms') {
+    // author_days: its every-country, platform and language cell when none of them is asked
+    // for, else the detailed cells only.
+    const detailed =
+      filter.country.length + filter.platform.length + filter.lang.length > 0 ||
+      dimension === 'country' ||
+      dimension === 'platform' ||
+      dimension === 'lang';
+    where.push(
+      detailed ? `lang <> '${ALL}'` : `country = '${ALL}' AND platform = '${ALL}' AND lang = '${ALL}'`,
+    );
+  }
+  return { where: where.join(' AND '), params };
 }
 
 /**
@@ -38,51 +88,13 @@ export function rollupTotals(
   filter: PostFilter,
   dimension: RollupDimension | null,
 ): Map<string, MetricTotals> {
-  const { start, end } = filterRange(filter);
-  const where = ["granularity = 'day'", 'bucket_ms >= ?', 'bucket_ms < ?'];
-  const params: unknown[] = [start, end];
-  const cell = (column: string, values: readonly string[]) => {
-    if (values.length > 0) {
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-      params.push(...values);
-    } else if (column === 'topic' || column === 'campaign') {
-      where.push(dimension === column ? `${column} <> '${ALL}'` : `${column} = '${ALL}'`);
-    }
-  };
-  cell('topic', filter.topic);
-  cell('campaign', filter.campaign);
-  cell('country', filter.country);
-  cell('platform', filter.platform);
-  cell('lang', filter.lang);
+  const { where, params } = dayCellsSql(db, filter, dimension, 'bucket_ms');
   const rows = db
     .prepare(
-      `SELECT ${dimension ?? "''"} AS value, ${ADDITIVE} FROM rollups WHERE ${where.join(' AND ')}
-       GROUP BY value`,
+      `SELECT ${dimension ?? "''"} AS value, ${ADDITIVE} FROM rollups
+       WHERE granularity = 'day' AND ${where} GROUP BY value`,
     )
     .all(...params) as (MetricTotals & { value: string })[];
-  return new Map(rows.map((row) => [row.value, row]));
-}
-
-/**
- * Distinct authors and potential reach (sum of each author's largest follower count) of a
- * filter's posts, by the value of `value` (an SQL expression over `p`, with `join`).
- */
-export function authorTotals(
-  db: Db,
-  filter: PostFilter,
-  value = "''",
-  join = '',
-  condition = '',
-): Map<string, { authors: number; potentialReach: number }> {
-  const { where, params } = postFilterSql(filter);
-  const rows = db
-    .prepare(
-      `SELECT value, COUNT(*) AS authors, SUM(followers) AS potentialReach FROM (
-         SELECT ${value} AS value, MAX(p.followers) AS followers FROM posts p ${join}
-         WHERE ${where}${condition ? ` AND ${condition}` : ''} GROUP BY value, p.author_id
-       ) GROUP BY value`,
-    )
-    .all(...params) as { value: string; authors: number; potentialReach: number }[];
   return new Map(rows.map((row) => [row.value, row]));
 }
 

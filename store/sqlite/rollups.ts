@@ -10,51 +10,128 @@ const DAY = 86_400_000;
 const DIMENSIONS = 'topic, campaign, country, platform, lang';
 
 /**
- * Every post counts in the cell of its own dimensions and in the '*' (all) cell of topic and
- * campaign, so a filter on at most one topic and one campaign reads rollups directly.
+ * The analysed posts of [@start, @end) (and of a `condition`), and the topic and campaign cells
+ * each counts in.
  */
-const RECOMPUTE = `
-  INSERT INTO rollups (granularity, bucket_ms, ${DIMENSIONS}, posts, analysed, authors,
-    interactions, potential_reach, impressions, sentiment_p, sentiment_neu, sentiment_n,
-    emotion_anger, emotion_disgust, emotion_fear, emotion_joy, emotion_sadness, emotion_surprise,
-    emotion_others, misogyny, hate)
-  WITH p AS (
-    SELECT rowid, author_id, COALESCE(country, '') AS country, platform, lang, sentiment, emotion,
-      misogyny, hate, interactions, followers, views
-    FROM posts WHERE analyzer_version IS NOT NULL AND created_ms >= @start AND created_ms < @end
+const CELLS = (columns: string, condition = '') => `
+  p AS MATERIALIZED (
+    SELECT rowid, ${columns}
+    FROM posts INDEXED BY posts_range_cover
+    WHERE analyzer_version IS NOT NULL AND created_ms >= @start AND created_ms < @end${condition}
   ),
   topics AS (
     SELECT rowid AS r, '${ALL}' AS topic FROM p
     UNION ALL SELECT t.post_rowid, t.topic FROM post_topics t
-      WHERE t.created_ms >= @start AND t.created_ms < @end
-        AND EXISTS (SELECT 1 FROM posts q WHERE q.rowid = t.post_rowid AND q.analyzer_version IS NOT NULL)
+      WHERE t.created_ms >= @start AND t.created_ms < @end AND t.post_rowid IN (SELECT rowid FROM p)
   ),
   campaigns AS (
     SELECT rowid AS r, '${ALL}' AS campaign FROM p
     UNION ALL SELECT c.post_rowid, c.campaign FROM post_campaigns c
-      WHERE c.created_ms >= @start AND c.created_ms < @end
-        AND EXISTS (SELECT 1 FROM posts q WHERE q.rowid = c.post_rowid AND q.analyzer_version IS NOT NULL)
-  ),
-  per_author AS (
-    SELECT topics.topic, campaigns.campaign, p.country, p.platform, p.lang, ${AUTHOR_AGGREGATE}
-    FROM p JOIN topics ON topics.r = p.rowid JOIN campaigns ON campaigns.r = p.rowid
-    GROUP BY ${DIMENSIONS}, p.author_id
-  )
-  SELECT @granularity, @start, ${DIMENSIONS}, ${METRIC_TOTALS.replace(/ AS \w+/g, '')}
-  FROM per_author GROUP BY ${DIMENSIONS}`;
+      WHERE c.created_ms >= @start AND c.created_ms < @end AND c.post_rowid IN (SELECT rowid FROM p)
+  )`;
+
+const ROLLUP_COLUMNS = `${DIMENSIONS}, posts, analysed, authors, interactions, potential_reach,
+  impressions, sentiment_p, sentiment_neu, sentiment_n, emotion_anger, emotion_disgust,
+  emotion_fear, emotion_joy, emotion_sadness, emotion_surprise, emotion_others, misogyny, hate`;
 
 /**
- * Posts carrying each hashtag, mention, link and term on one day, per country and for every
- * country ('*'): what top lists and emerging terms read for the default (date and country)
- * filters. Recomputed with the day's rollups.
+ * Hour cells of the hours listed in @hours (a JSON array) within [@start, @end), from their
+ * posts. Every post counts in the cell of its own dimensions and in the '*' (all) cell of topic
+ * and campaign, so a filter on at most one topic and one campaign reads rollups directly.
  */
-const ENTITY_DAY = (country: string) => `
+const RECOMPUTE_HOURS = `
+  INSERT INTO rollups (granularity, bucket_ms, ${ROLLUP_COLUMNS})
+  WITH ${CELLS(
+    `(created_ms / ${HOUR}) * ${HOUR} AS hour_ms, author_id, COALESCE(country, '') AS country,
+      platform, lang, sentiment, emotion, misogyny, hate, interactions, followers, views`,
+    ` AND (created_ms / ${HOUR}) * ${HOUR} IN (SELECT value FROM json_each(@hours))`,
+  )},
+  per_author AS (
+    SELECT p.hour_ms, topics.topic, campaigns.campaign, p.country, p.platform, p.lang,
+      ${AUTHOR_AGGREGATE}
+    FROM p JOIN topics ON topics.r = p.rowid JOIN campaigns ON campaigns.r = p.rowid
+    GROUP BY p.hour_ms, ${DIMENSIONS}, p.author_id
+  )
+  SELECT 'hour', hour_ms, ${DIMENSIONS}, ${METRIC_TOTALS.replace(/ AS \w+/g, '')}
+  FROM per_author GROUP BY hour_ms, ${DIMENSIONS}`;
+
+/** Numbers every author of the day's analysed posts (once, ever) for `author_days`. */
+const NUMBER_AUTHORS = `
+  INSERT OR IGNORE INTO authors (id)
+  SELECT DISTINCT author_id FROM posts INDEXED BY posts_range_cover
+  WHERE analyzer_version IS NOT NULL AND created_ms >= @start AND created_ms < @end`;
+
+/**
+ * Each day cell's distinct authors with their largest follower count that day, packed as
+ * 12-byte big-endian (author number, followers) entries (read by ./author-days.ts), plus their
+ * count and sum: the day cell's authors and potential reach. Each topic × campaign also gets an
+ * every-country, platform and language cell ('*' in all three), which filters on neither read
+ * instead of all the day's cells.
+ */
+const RECOMPUTE_AUTHOR_DAY = `
+  INSERT INTO author_days (${DIMENSIONS}, day_ms, authors, potential_reach, followers)
+  WITH ${CELLS(`author_id, COALESCE(country, '') AS country, platform, lang, followers`)},
+  per_author AS (
+    SELECT topics.topic, campaigns.campaign, p.country, p.platform, p.lang, a.seq,
+      MAX(p.followers) AS followers
+    FROM p JOIN topics ON topics.r = p.rowid JOIN campaigns ON campaigns.r = p.rowid
+      JOIN authors a ON a.id = p.author_id
+    GROUP BY ${DIMENSIONS}, a.seq
+  ),
+  per_author_all AS (
+    SELECT topic, campaign, seq, MAX(followers) AS followers FROM per_author
+    GROUP BY topic, campaign, seq
+  )
+  SELECT ${DIMENSIONS}, @start, COUNT(*), SUM(followers),
+    unhex(group_concat(printf('%08X%016X', seq, followers), ''))
+  FROM per_author GROUP BY ${DIMENSIONS}
+  UNION ALL
+  SELECT topic, campaign, '${ALL}', '${ALL}', '${ALL}', @start, COUNT(*), SUM(followers),
+    unhex(group_concat(printf('%08X%016X', seq, followers), ''))
+  FROM per_author_all GROUP BY topic, campaign`;
+
+const sums = (columns: string) =>
+  columns
+    .split(',')
+    .map((c) => `SUM(h.${c.trim()})`)
+    .join(', ');
+
+/**
+ * Day cells without re-reading the day's posts: additive metrics are the sums of the day's
+ * (fresh) hour cells, distinct authors and reach come from the day's `author_days` cell.
+ */
+const RECOMPUTE_DAY = `
+  INSERT INTO rollups (granularity, bucket_ms, ${ROLLUP_COLUMNS})
+  SELECT 'day', @start, h.topic, h.campaign, h.country, h.platform, h.lang,
+    ${sums('posts, analysed')}, a.authors, SUM(h.interactions), a.potential_reach,
+    ${sums(`impressions, sentiment_p, sentiment_neu, sentiment_n, emotion_anger, emotion_disgust,
+      emotion_fear, emotion_joy, emotion_sadness, emotion_surprise, emotion_others, misogyny, hate`)}
+  FROM rollups h INDEXED BY rollups_bucket
+    JOIN author_days a ON a.topic = h.topic AND a.campaign = h.campaign AND a.day_ms = @start
+    AND a.country = h.country AND a.platform = h.platform AND a.lang = h.lang
+  WHERE h.granularity = 'hour' AND h.bucket_ms >= @start AND h.bucket_ms < @end
+  GROUP BY h.topic, h.campaign, h.country, h.platform, h.lang`;
+
+/**
+ * Posts carrying each hashtag, mention, link and term on one day, per country: what top lists
+ * and emerging terms read for the default (date and country) filters. The day's posts from the
+ * covering index, then each one's entries by primary key: never the posts' rows.
+ */
+const ENTITY_DAY = `
   INSERT INTO entity_days (kind, country, day_ms, value, posts, interactions)
-  SELECT e.kind, ${country}, @start, e.value, COUNT(*), SUM(p.interactions)
-  FROM post_entities e JOIN posts p ON p.rowid = e.post_rowid
-  WHERE e.kind IN ('hashtag', 'mention', 'link', 'term') AND e.created_ms >= @start
-    AND e.created_ms < @end AND p.analyzer_version IS NOT NULL
-  GROUP BY e.kind, ${country}, e.value`;
+  SELECT e.kind, COALESCE(p.country, ''), @start, e.value, COUNT(*), SUM(p.interactions)
+  FROM posts p INDEXED BY posts_range_cover
+    CROSS JOIN post_entities e ON e.kind IN ('hashtag', 'mention', 'link', 'term')
+      AND e.created_ms = p.created_ms AND e.post_rowid = p.rowid
+  WHERE p.analyzer_version IS NOT NULL AND p.created_ms >= @start AND p.created_ms < @end
+  GROUP BY e.kind, COALESCE(p.country, ''), e.value`;
+
+/** The every-country ('*') rows of a day: each post has one country, so they add up. */
+const ENTITY_DAY_ALL = `
+  INSERT INTO entity_days (kind, country, day_ms, value, posts, interactions)
+  SELECT kind, '${ALL}', day_ms, value, SUM(posts), SUM(interactions) FROM entity_days
+  WHERE day_ms = @start AND country <> '${ALL}'
+  GROUP BY kind, value`;
 
 export class SqliteRollups implements RollupRepository {
   constructor(private readonly db: Db) {}
@@ -67,27 +144,53 @@ export class SqliteRollups implements RollupRepository {
   }
 
   async recompute(hourBuckets: readonly number[]): Promise<number> {
-    const days = new Set(hourBuckets.map((hour) => Math.floor(hour / DAY) * DAY));
-    const remove = this.db.prepare('DELETE FROM rollups WHERE granularity = ? AND bucket_ms = ?');
-    const insert = this.db.prepare(RECOMPUTE);
+    const days = [...new Set(hourBuckets.map((hour) => Math.floor(hour / DAY) * DAY))];
+    const dirtyOfDay = this.db.prepare<[number, number], { hour_ms: number }>(
+      'SELECT hour_ms FROM dirty_buckets WHERE hour_ms >= ? AND hour_ms < ?',
+    );
+    // Without INDEXED BY the planner walks the primary key by granularity alone: every hour row.
+    const remove = this.db.prepare(
+      'DELETE FROM rollups INDEXED BY rollups_bucket WHERE granularity = ? AND bucket_ms = ?',
+    );
+    const insertHours = this.db.prepare(RECOMPUTE_HOURS);
+    const insertDay = this.db.prepare(RECOMPUTE_DAY);
+    const numberAuthors = this.db.prepare(NUMBER_AUTHORS);
+    const removeAuthorDay = this.db.prepare('DELETE FROM author_days WHERE day_ms = ?');
+    const insertAuthorDay = this.db.prepare(RECOMPUTE_AUTHOR_DAY);
     const clean = this.db.prepare('DELETE FROM dirty_buckets WHERE hour_ms = ?');
     const removeEntities = this.db.prepare('DELETE FROM entity_days WHERE day_ms = ?');
-    const entitiesAll = this.db.prepare(ENTITY_DAY(`'${ALL}'`));
-    const entitiesByCountry = this.db.prepare(ENTITY_DAY(`COALESCE(p.country, '')`));
+    const entitiesByCountry = this.db.prepare(ENTITY_DAY);
+    const entitiesAll = this.db.prepare(ENTITY_DAY_ALL);
     const run = this.db.transaction(() => {
+      // Day cells add up their hour cells, so every dirty hour of a touched day is rebuilt too.
+      const hours = new Set(hourBuckets);
+      for (const day of days) for (const row of dirtyOfDay.all(day, day + DAY)) hours.add(row.hour_ms);
       let written = 0;
-      const rebuild = (granularity: Granularity, start: number, length: number) => {
-        remove.run(granularity, start);
-        written += insert.run({ granularity, start, end: start + length }).changes;
-      };
-      for (const hour of hourBuckets) rebuild('hour', hour, HOUR);
-      for (const day of days) {
-        rebuild('day', day, DAY);
-        removeEntities.run(day);
-        entitiesAll.run({ start: day, end: day + DAY });
-        entitiesByCountry.run({ start: day, end: day + DAY });
+      // Hour cells one statement per day (its dirty hours at once), not per hour.
+      const byDay = new Map<number, number[]>();
+      for (const hour of hours) {
+        const day = Math.floor(hour / DAY) * DAY;
+        const dayHours = byDay.get(day);
+        if (dayHours) dayHours.push(hour);
+        else byDay.set(day, [hour]);
+        remove.run('hour', hour);
       }
-      for (const hour of hourBuckets) clean.run(hour);
+      for (const [day, dayHours] of byDay) {
+        const range = { start: day, end: day + DAY, hours: JSON.stringify(dayHours) };
+        written += insertHours.run(range).changes;
+      }
+      for (const day of days) {
+        const range = { start: day, end: day + DAY };
+        numberAuthors.run(range);
+        removeAuthorDay.run(day);
+        insertAuthorDay.run(range);
+        remove.run('day', day);
+        written += insertDay.run(range).changes;
+        removeEntities.run(day);
+        entitiesByCountry.run(range);
+        entitiesAll.run({ start: day });
+      }
+      for (const hour of hours) clean.run(hour);
       return written;
     });
     return run.immediate();

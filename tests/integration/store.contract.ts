@@ -149,6 +149,29 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         });
       });
 
+      it('counts an author once over days, countries and topics, with their largest follower count', async () => {
+        await seed([
+          { post: { externalId: 'm1', author: author('m', 100), createdAt: '2026-11-01T09:00:00Z' }, facts: { country: 'HN', topics: ['robo'] } },
+          { post: { externalId: 'm2', author: author('m', 300), createdAt: '2026-11-03T09:00:00Z' }, facts: { country: 'GT', topics: ['robo', 'trata'] } },
+          { post: { externalId: 'm3', author: author('m', 200), createdAt: '2026-11-06T09:00:00Z' }, facts: { country: 'GT' } },
+          { post: { externalId: 'n1', author: author('n', 7), createdAt: '2026-11-06T10:00:00Z' }, facts: { country: 'GT', campaigns: ['c1'] } },
+          { post: { externalId: 'o1', author: author('o', 5000), createdAt: '2026-10-31T10:00:00Z' }, facts: { country: 'GT' } },
+        ]);
+        expect(await store.analytics.kpis(filter())).toMatchObject({ posts: 4, authors: 2, potentialReach: 307 });
+        expect(await store.analytics.kpis(filter({ country: 'GT' }))).toMatchObject({ posts: 3, authors: 2, potentialReach: 307 });
+        expect(await store.analytics.kpis(filter({ topic: 'robo' }))).toMatchObject({ posts: 2, authors: 1, potentialReach: 300 });
+        expect(await store.analytics.kpis(filter({ campaign: 'c1' }))).toMatchObject({ posts: 1, authors: 1, potentialReach: 7 });
+        expect(await store.analytics.kpis(filter({ from: '2026-10-31', to: '2026-11-01' }))).toMatchObject({ authors: 2, potentialReach: 5100 });
+        const byCountry = await store.analytics.breakdown(filter(), 'country');
+        expect(byCountry.map((r) => [r.value, r.posts, r.authors, r.potentialReach])).toEqual([['GT', 3, 2, 307], ['HN', 1, 1, 100]]);
+        const byTopic = await store.analytics.breakdown(filter(), 'topic');
+        expect(byTopic.map((r) => [r.value, r.posts, r.authors, r.potentialReach])).toEqual([['robo', 2, 1, 300], ['trata', 1, 1, 300]]);
+        // Re-analysed into another country: the next aggregation moves the author.
+        await store.posts.saveEnrichments([{ id: 'mastodon:m1', enrichment: makeEnrichment({ country: 'GT' }) }]);
+        await store.rollups.recompute(await store.rollups.dirtyBuckets(100));
+        expect((await store.analytics.breakdown(filter(), 'country')).map((r) => [r.value, r.authors, r.potentialReach])).toEqual([['GT', 2, 307]]);
+      });
+
       it.each([
         [{ country: 'GT' }, 2],
         [{ country: 'GT,HN' }, 4],

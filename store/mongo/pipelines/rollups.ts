@@ -9,7 +9,8 @@ export type RollupDimensions = Record<(typeof ROLLUP_DIMENSIONS)[number], string
 
 /**
  * The rollup cells of one bucket [start, end) computed from the enriched posts created in it;
- * the twin of RECOMPUTE in store/sqlite/rollups.ts. Every post counts in the cell of each of
+ * the twin of RECOMPUTE_HOURS in store/sqlite/rollups.ts (whose day cells add up the hour cells
+ * and take authors and reach from `author_days`: the same numbers). Every post counts in the cell of each of
  * its topics and campaigns and in the '*' (all) cell of both, so a filter on at most one topic
  * and one campaign reads cells directly. Output documents are ready to store (minus `_id`).
  */

@@ -2,6 +2,12 @@ import { Aggregator, Query } from 'mingo';
 import { describe, expect, it } from 'vitest';
 import { PostFilter } from '../../../models/filter.js';
 import { kpisPipeline, seriesPipeline } from '../../../store/mongo/pipelines/analytics.js';
+import {
+  authorDayId,
+  authorDaysPipeline,
+  authorDayTotalsPipeline,
+  rollupTotalsPipeline,
+} from '../../../store/mongo/pipelines/authors.js';
 import { postMatch, rollupCellsMatch } from '../../../store/mongo/pipelines/match.js';
 import {
   dirtyPostHoursPipeline,
@@ -294,5 +300,81 @@ describe('dirtyPostHoursPipeline', () => {
       { hourMs: 5 * H, dirty: true },
     ];
     expect(run(dirtyPostHoursPipeline(2), docs)).toEqual([{ _id: H }, { _id: 3 * H }]);
+  });
+});
+
+describe('authorDaysPipeline', () => {
+  it('lists each distinct author of a day cell once, with their largest follower count', () => {
+    const rows = run(authorDaysPipeline(DAY0, DAY0 + D), DOCS);
+    const all = rows.find((r) => r.topic === '*' && r.campaign === '*' && r.country === 'HN');
+    expect(all).toEqual({
+      dayMs: DAY0,
+      topic: '*',
+      campaign: '*',
+      country: 'HN',
+      platform: 'mastodon',
+      lang: 'es',
+      authors: 1,
+      potentialReach: 150,
+      entries: [{ authorId: 'a1', followers: 150 }],
+    });
+    expect(rows.find((r) => r.campaign === 'nounamenos')).toMatchObject({
+      country: 'GT',
+      entries: [{ authorId: 'a2', followers: 1000 }],
+    });
+    // Hour 10 (3 cells) + post 3 (2 cells); the unenriched post counts nowhere.
+    expect(rows).toHaveLength(5);
+    expect(authorDayId(DAY0, all as never)).toBe(`${DAY0}|*|*|HN|mastodon|es`);
+  });
+});
+
+describe('author and rollup totals over day cells', () => {
+  const cell = (dayMs: number, dims: Record<string, string>, entries: [string, number][]) => ({
+    dayMs,
+    topic: '*',
+    campaign: '*',
+    platform: 'x',
+    lang: 'es',
+    country: 'HN',
+    ...dims,
+    entries: entries.map(([authorId, followers]) => ({ authorId, followers })),
+  });
+  const CELLS = [
+    cell(DAY0, {}, [['a', 10], ['b', 5]]),
+    cell(DAY0 + D, {}, [['a', 30]]),
+    cell(DAY0 + D, { country: 'GT' }, [['a', 20], ['c', 1]]),
+    cell(DAY0 + D, { topic: 'robo' }, [['a', 30]]),
+    cell(DAY0 + 5 * D, {}, [['z', 1000]]),
+  ];
+
+  it('counts each author once over days and cells, with their largest follower count', () => {
+    expect(run(authorDayTotalsPipeline(filter(), null), CELLS)).toEqual([
+      { value: '', authors: 3, potentialReach: 30 + 5 + 1 },
+    ]);
+    const byCountry = run(authorDayTotalsPipeline(filter(), 'country'), CELLS);
+    expect(byCountry.sort((x, y) => ((x.value as string) < (y.value as string) ? -1 : 1))).toEqual([
+      { value: 'GT', authors: 2, potentialReach: 21 },
+      { value: 'HN', authors: 2, potentialReach: 35 },
+    ]);
+    expect(run(authorDayTotalsPipeline(filter(), 'topic'), CELLS)).toEqual([
+      { value: 'robo', authors: 1, potentialReach: 30 },
+    ]);
+    expect(run(authorDayTotalsPipeline(filter({ country: 'GT' }), null), CELLS)).toEqual([
+      { value: '', authors: 2, potentialReach: 21 },
+    ]);
+  });
+
+  it('adds up the additive metrics of day rollup cells', () => {
+    const rollups = [
+      { granularity: 'day', bucketMs: DAY0, topic: '*', campaign: '*', country: 'HN', posts: 2, misogyny: 1 },
+      { granularity: 'day', bucketMs: DAY0 + D, topic: '*', campaign: '*', country: 'GT', posts: 3, misogyny: 0 },
+      { granularity: 'hour', bucketMs: DAY0, topic: '*', campaign: '*', country: 'HN', posts: 2, misogyny: 1 },
+      { granularity: 'day', bucketMs: DAY0, topic: 'robo', campaign: '*', country: 'HN', posts: 1, misogyny: 1 },
+    ];
+    const [all] = run(rollupTotalsPipeline(filter(), null), rollups);
+    expect(all).toMatchObject({ value: '', posts: 5, misogyny: 1, authors: 0, potentialReach: 0 });
+    expect(Object.keys(all!).sort()).toEqual([...TOTAL_FIELDS, 'value'].sort());
+    const byTopic = run(rollupTotalsPipeline(filter(), 'topic'), rollups);
+    expect(byTopic).toMatchObject([{ value: 'robo', posts: 1 }]);
   });
 });

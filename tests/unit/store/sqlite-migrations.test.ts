@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PostFilter } from '../../../models/filter.js';
+import type { Store } from '../../../models/store.js';
+import { MIGRATIONS } from '../../../store/sqlite/migrations.js';
+import { createSqliteStore } from '../../../store/sqlite/index.js';
+import { makeEnrichment, makePost } from '../../support/factories.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const author = (id: string, followers: number) => ({
+  id,
+  handle: id,
+  name: null,
+  followers,
+  verified: false,
+  location: null,
+});
+
+async function fill(store: Store): Promise<void> {
+  const specs = [
+    { id: '1', author: author('a', 10), at: '2026-11-01T10:00:00Z', country: 'HN' as const, topics: ['robo'] },
+    { id: '2', author: author('a', 40), at: '2026-11-02T10:00:00Z', country: 'GT' as const, topics: [] },
+    { id: '3', author: author('b', 5), at: '2026-11-02T23:00:00Z', country: 'GT' as const, topics: ['robo'] },
+    { id: '4', author: author('c', 9), at: '2026-11-03T01:00:00Z', country: null, topics: [] },
+  ];
+  await store.posts.upsert(specs.map((s) => makePost({ externalId: s.id, author: s.author, createdAt: s.at })));
+  await store.posts.saveEnrichments(
+    specs.map((s) => ({
+      id: `mastodon:${s.id}`,
+      enrichment: makeEnrichment({ country: s.country, topics: s.topics, campaigns: s.id === '2' ? ['c1'] : [] }),
+    })),
+  );
+  await store.rollups.recompute(await store.rollups.dirtyBuckets(100));
+}
+
+async function answers(store: Store) {
+  const f = PostFilter.parse({ from: '2026-11-01', to: '2026-11-03' });
+  return {
+    kpis: await store.analytics.kpis(f),
+    gt: await store.analytics.kpis({ ...f, country: ['GT'] }),
+    byCountry: await store.analytics.breakdown(f, 'country'),
+    byTopic: await store.analytics.breakdown(f, 'topic'),
+    byCampaign: await store.analytics.breakdown(f, 'campaign'),
+    days: await store.rollups.list(f, 'day'),
+  };
+}
+
+describe('SQLite migrations', () => {
+  it('backfills author_days when a database from before them is opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escucha-migrate-'));
+    dirs.push(dir);
+    const store = createSqliteStore(dir);
+    await fill(store);
+    const before = await answers(store);
+    expect(before.kpis).toMatchObject({ posts: 4, authors: 3, potentialReach: 54 });
+    await store.close();
+    // The same data as a version-2 database: without the tables migration 3 adds.
+    const db = new Database(join(dir, 'escucha.db'));
+    db.exec('DROP TABLE author_days; DROP TABLE authors; DROP INDEX posts_created_handle;');
+    db.pragma('user_version = 2');
+    db.close();
+    const upgraded = createSqliteStore(dir);
+    expect(await answers(upgraded)).toEqual(before);
+    await upgraded.close();
+    const check = new Database(join(dir, 'escucha.db'), { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    check.close();
+  });
+});
