@@ -146,6 +146,7 @@ export function analyzeWith(
     emotions = emotionFromModel(ctx, signals);
     misogyny = misogynyFromModel(ctx, signals);
     hate = hateFromModel(ctx, signals);
+    matches.release();
     topics = detectTopics(words, hashtags, 'es', res.topics);
   } else if (lang === 'en') {
     const signals = lexiconSignals(norm, 'en', bundle.lexicon);
@@ -164,7 +165,7 @@ export function analyzeWith(
   const campaigns = input.campaigns?.length
     ? matchCampaigns(
         {
-          text: words.join(' '),
+          text: extraWords.length > 0 ? words.join(' ') : norm.text,
           hashtags,
           mentions: [...prepared.mentions, ...(input.mentions ?? [])],
           authorHandle: input.authorHandle ?? null,

@@ -87,5 +87,5 @@ export function matchCampaigns(
       explanation,
     });
   }
-  return results.sort((a, b) => b.score - a.score);
+  return results.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
 }

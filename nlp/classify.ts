@@ -13,7 +13,7 @@ import {
   type MisogynyResult,
   type SentimentResult,
 } from '../models/enrichment.js';
-import type { LexiconSignals } from './lexicon-signals.js';
+import { zeroEmotions, type LexiconSignals } from './lexicon-signals.js';
 import {
   evidenceFor,
   predict,
@@ -64,19 +64,33 @@ function pretty(evidence: Evidence[], signals?: LexiconSignals): Evidence[] {
 function withLexiconWords(label: string, name: string, signals?: LexiconSignals): string {
   if (!signals || !name.startsWith('l:')) return label;
   const key = name.slice(2);
-  let words: string[] = [];
   const pol = signals.evidence.polarity;
-  if (key === 'neg') words = pol.filter((e) => e.weight < 0).map((e) => e.feature);
-  else if (key === 'pos') words = pol.filter((e) => e.weight > 0).map((e) => e.feature);
-  else if (key === 'polarity') words = pol.map((e) => e.feature);
+  let words: string[] = [];
+  if (key === 'neg') words = firstUnique(pol, (e) => e.weight < 0);
+  else if (key === 'pos') words = firstUnique(pol, (e) => e.weight > 0);
+  else if (key === 'polarity') words = firstUnique(pol);
   else if (key.startsWith('emo:'))
-    words = (
-      signals.evidence.emotions[key.slice(4) as keyof typeof signals.evidence.emotions] ?? []
-    ).map((e) => e.feature);
-  else if (key.startsWith('mis')) words = signals.evidence.misogyny.map((e) => e.feature);
-  else if (key === 'hate') words = signals.evidence.hate.map((e) => e.feature);
-  const unique = [...new Set(words)].slice(0, 4);
-  return unique.length > 0 ? `${label} (${unique.join(', ')})` : label;
+    words = firstUnique(
+      signals.evidence.emotions[key.slice(4) as keyof typeof signals.evidence.emotions] ?? [],
+    );
+  else if (key.startsWith('mis')) words = firstUnique(signals.evidence.misogyny);
+  else if (key === 'hate') words = firstUnique(signals.evidence.hate);
+  return words.length > 0 ? `${label} (${words.join(', ')})` : label;
+}
+
+/** The first `max` distinct features (of the evidence kept by `keep`), in order. */
+function firstUnique(
+  evidence: readonly Evidence[],
+  keep?: (e: Evidence) => boolean,
+  max = 4,
+): string[] {
+  const out: string[] = [];
+  for (const e of evidence) {
+    if (keep && !keep(e)) continue;
+    if (!out.includes(e.feature)) out.push(e.feature);
+    if (out.length === max) break;
+  }
+  return out;
 }
 
 function blend(linear: number[], extra: number[] | undefined): number[] {
@@ -131,9 +145,8 @@ export function emotionFromModel(ctx: ModelContext, signals: LexiconSignals): Em
   const model = ctx.models.emotion;
   if (!model) return emotionFromLexicon(signals);
   const probs = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.emotion);
-  const scores = Object.fromEntries(
-    EMOTIONS.map((e) => [e, r3(probs[model.labels.indexOf(e)] ?? 0)]),
-  ) as EmotionResult['scores'];
+  const scores: EmotionResult['scores'] = zeroEmotions();
+  for (const e of EMOTIONS) scores[e] = r3(probs[model.labels.indexOf(e)] ?? 0);
   const best = argmax(probs);
   return {
     label: model.labels[best] as EmotionResult['label'],

@@ -5,6 +5,7 @@
  * are `other`. Contract: pure; `tokens` are the folded tokens from `prepare()`.
  */
 import type { Evidence } from '../models/common.js';
+import { WordFilter } from './text/word-filter.js';
 
 export type LanguageCode = 'es' | 'en' | 'other';
 
@@ -54,8 +55,13 @@ export function detectLanguage(
   // Morphology: a few frequent Spanish / English word endings.
   let esSuffix = 0;
   let enSuffix = 0;
-  for (const token of tokens) {
-    const owners = res.words.get(token);
+  // Function-word owners per token, kept for the evidence pass (one dictionary lookup each).
+  const ownersOf: Array<Array<[string, number]> | undefined> = new Array(tokens.length);
+  const filter = wordFilter(res);
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const owners = filter.mightHave(token) ? res.words.get(token) : undefined;
+    ownersOf[t] = owners;
     if (owners) {
       for (const [lang, weight] of owners) bump(lang, weight);
     } else if (token.length >= 5) {
@@ -99,9 +105,15 @@ export function detectLanguage(
   const code: LanguageCode = best === 'es' || best === 'en' ? best : 'other';
   // Evidence: the function words of the winning language (built only for it).
   const hits = new Map<string, number>();
-  for (const token of tokens) {
-    const weight = res.words.get(token)?.find(([lang]) => lang === best)?.[1];
-    if (weight !== undefined) hits.set(token, (hits.get(token) ?? 0) + weight);
+  for (let t = 0; t < tokens.length; t++) {
+    const owners = ownersOf[t];
+    if (!owners) continue;
+    const token = tokens[t]!;
+    for (const [lang, weight] of owners) {
+      if (lang !== best) continue;
+      hits.set(token, (hits.get(token) ?? 0) + weight);
+      break;
+    }
   }
   const explanation: Evidence[] = [...hits.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -112,6 +124,18 @@ export function detectLanguage(
   if (platform === best) explanation.push({ feature: `platform:${platform}`, weight: 0.75 });
   const confidence = (bestScore + 1) / (total + 2);
   return { code, score: round(Math.min(1, Math.max(0, confidence))), explanation };
+}
+
+const FILTERS = new WeakMap<LanguageResources, WordFilter>();
+
+/** Bloom filter of the function words (most tokens are not function words). */
+function wordFilter(res: LanguageResources): WordFilter {
+  let filter = FILTERS.get(res);
+  if (!filter) {
+    filter = new WordFilter(res.words.keys());
+    FILTERS.set(res, filter);
+  }
+  return filter;
 }
 
 function round(x: number): number {

@@ -7,6 +7,7 @@ import type { Evidence } from '../models/common.js';
 import { EMOTIONS, type Emotion, type MisogynyCategory } from '../models/enrichment.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
 import type { NormalizedText } from './text/normalize.js';
+import { WordFilter } from './text/word-filter.js';
 
 export interface LexiconResources {
   polarity: { es: Map<string, number>; en: Map<string, number> };
@@ -44,15 +45,17 @@ export function lexiconSignals(
 ): LexiconSignals {
   const polarityMap = lex.polarity[lang];
   const emotionMap = lex.emotion[lang];
+  const polarityFilter = filterOf(polarityMap);
+  const emotionFilter = filterOf(emotionMap, lex.emotion.emoji);
   let positive = 0;
   let negative = 0;
   const polarityEvidence: Evidence[] = [];
-  const emotions = Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
+  const emotions = zeroEmotions();
   const emotionEvidence: Partial<Record<Emotion, Evidence[]>> = {};
   const words = norm.words;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    const pol = polarityMap.get(word);
+    const pol = polarityFilter.mightHave(word) ? polarityMap.get(word) : undefined;
     if (pol !== undefined) {
       const value = norm.negated[i] ? -0.6 * pol : pol;
       if (value > 0) positive += value;
@@ -62,7 +65,9 @@ export function lexiconSignals(
         weight: round(value),
       });
     }
-    const emos = emotionMap.get(word) ?? lex.emotion.emoji.get(word);
+    const emos = emotionFilter.mightHave(word)
+      ? (emotionMap.get(word) ?? lex.emotion.emoji.get(word))
+      : undefined;
     if (emos && !norm.negated[i]) {
       for (const e of emos) {
         emotions[e] += 1;
@@ -118,6 +123,39 @@ export function lexiconSignals(
     },
     features,
   };
+}
+
+const FILTERS = new WeakMap<Map<string, unknown>, WordFilter>();
+
+/**
+ * The Bloom filter of a lexicon's words (built on first use; `extra`'s words too — the emoji
+ * map shared by every language, looked up after `map`).
+ */
+function filterOf(map: Map<string, unknown>, extra?: Map<string, unknown>): WordFilter {
+  let filter = FILTERS.get(map);
+  if (!filter) {
+    filter = new WordFilter(extra ? [...map.keys(), ...extra.keys()] : map.keys());
+    FILTERS.set(map, filter);
+  }
+  return filter;
+}
+
+/** Zero per emotion, keys in EMOTIONS order (results serialise in that order). */
+const ZERO_EMOTIONS: Readonly<Record<Emotion, number>> = Object.freeze({
+  anger: 0,
+  disgust: 0,
+  fear: 0,
+  joy: 0,
+  sadness: 0,
+  surprise: 0,
+  others: 0,
+});
+if (Object.keys(ZERO_EMOTIONS).join() !== EMOTIONS.join())
+  throw new Error('ZERO_EMOTIONS must list EMOTIONS in order');
+
+/** A fresh { anger: 0, …, others: 0 }: cloning a literal is much cheaper than fromEntries. */
+export function zeroEmotions(): Record<Emotion, number> {
+  return { ...ZERO_EMOTIONS };
 }
 
 /** Feature names built once (the same strings every post, so their hashes are cached). */

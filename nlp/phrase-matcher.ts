@@ -4,6 +4,7 @@
  * any word with that prefix ("asesinad*"). Contract: pure; O(words × phrases starting there).
  */
 import { fold } from './text/fold.js';
+import { WordFilter } from './text/word-filter.js';
 
 interface Entry<T> {
   words: string[];
@@ -23,6 +24,8 @@ export interface PhraseHit<T> {
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
   private readonly prefixFirst: Entry<T>[] = [];
+  /** Bloom filter of the first words (built on the first match after an add). */
+  private firstFilter: WordFilter | null = null;
 
   add(phrase: string, payload: T): void {
     const words = fold(phrase)
@@ -38,6 +41,7 @@ export class PhraseMatcher<T> {
       payload,
       phrase: words.join(' ') + (prefix ? '*' : ''),
     };
+    this.firstFilter = null;
     if (prefix && words.length === 1) {
       this.prefixFirst.push(entry);
       return;
@@ -57,9 +61,11 @@ export class PhraseMatcher<T> {
   /** All matches (several payloads may match at the same position). */
   match(words: readonly string[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
+    // Most words start no phrase: the filter spares their Map lookup.
+    const filter = (this.firstFilter ??= new WordFilter(this.byFirst.keys()));
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      const list = this.byFirst.get(word);
+      const list = filter.mightHave(word) ? this.byFirst.get(word) : undefined;
       if (list) {
         for (const entry of list) {
           if (matchesAt(entry, words, i)) {

@@ -162,7 +162,7 @@ export function resolvePlaces(ctx: PlaceContext, gaz: Gazetteer): PlaceResult[] 
     evidence.set(country, e);
   };
 
-  const tagSet = new Set(ctx.hashtags);
+  const tagSet = ctx.hashtags.length > 0 ? new Set(ctx.hashtags) : NO_TAGS;
   collectWords(ctx.words, 'text', gaz, clues, ctx.text, tagSet);
   for (const tag of ctx.hashtags) {
     const entries = gaz.compact.get(tag);
@@ -223,17 +223,34 @@ export function resolvePlaces(ctx: PlaceContext, gaz: Gazetteer): PlaceResult[] 
 
   const results: PlaceResult[] = [];
   for (const [country, e] of evidence) {
-    const admin1 = [...e.admin1.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-    const from = [...e.from.entries()].sort((a, b) => b[1] - a[1])[0]![0] as PlaceResult['from'];
+    const admin1 = topKey(e.admin1);
+    const from = topKey(e.from) as PlaceResult['from'];
     results.push({
       country,
       admin1,
       from,
       score: Math.round((1 - Math.exp(-e.score)) * 1000) / 1000,
-      explanation: e.explanation.sort((a, b) => b.weight - a.weight).slice(0, 5),
+      explanation: sortDesc(e.explanation, (x) => x.weight).slice(0, 5),
     });
   }
-  return results.sort((a, b) => b.score - a.score);
+  return sortDesc(results, (r) => r.score);
+}
+
+/** The key with the largest value, the first such in insertion order (as a stable sort). */
+function topKey<K>(values: Map<K, number>): K | null {
+  let best: K | null = null;
+  let bestValue = -Infinity;
+  for (const [key, value] of values)
+    if (best === null || value > bestValue) {
+      best = key;
+      bestValue = value;
+    }
+  return best;
+}
+
+/** Stable sort by descending key; arrays of 0–1 items are returned as they are (no work array). */
+function sortDesc<T>(items: T[], key: (item: T) => number): T[] {
+  return items.length > 1 ? items.sort((a, b) => key(b) - key(a)) : items;
 }
 
 interface ProfileClues {
@@ -290,7 +307,8 @@ function collectWords(
 ): void {
   const hits = gaz.matcher.match(words);
   // Longest match wins; overlapping shorter matches are dropped.
-  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  if (hits.length > 1)
+    hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
   let covered = -1;
   for (const hit of hits) {
     if (hit.start < covered) continue;

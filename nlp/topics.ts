@@ -147,7 +147,7 @@ export function detectTopics(
     sums.set(topic, entry);
   };
   // Longest strong phrase per topic and position wins; shorter overlapping phrases of the same topic are skipped.
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (hits.length > 1) hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const coveredUntil = new Map<number, number>();
   for (const hit of hits) {
     const { topic, weight } = hit.payload;
@@ -188,5 +188,5 @@ export function detectTopics(
       explanation,
     });
   }
-  return results.sort((a, b) => b.score - a.score);
+  return results.length > 1 ? results.sort((a, b) => b.score - a.score) : results;
 }

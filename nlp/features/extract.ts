@@ -21,6 +21,8 @@ export interface ExtractOptions {
 }
 
 const CHAR_STATE = fnvContinue(FNV_OFFSET, 'c:');
+/** Code units of the text being hashed (reused: extraction is synchronous). */
+let CODES = new Uint16Array(1024);
 const WORD_STATE = fnvContinue(FNV_OFFSET, 'w:');
 const NEG_STATE = fnvContinue(FNV_OFFSET, 'n:');
 const BIGRAM_STATE = fnvContinue(FNV_OFFSET, 'b:');
@@ -38,11 +40,15 @@ export function extractFeatures(
   let nChar = 0;
   for (let n = minCharN; n <= maxCharN; n++) nChar += Math.max(0, L - n + 1);
   const charValue = nChar > 0 ? 1 / Math.sqrt(nChar) : 0;
+  // Each character is hashed into up to maxCharN grams: read the code units once.
+  if (CODES.length < L) CODES = new Uint16Array(L * 2);
+  const codes = CODES;
+  for (let i = 0; i < L; i++) codes[i] = text.charCodeAt(i);
   for (let i = 0; i < L; i++) {
     let h = CHAR_STATE;
     const limit = Math.min(maxCharN, L - i);
     for (let n = 1; n <= limit; n++) {
-      h = fnvStep(h, text.charCodeAt(i + n - 1));
+      h = fnvStep(h, codes[i + n - 1]!);
       if (n >= minCharN) {
         sink(h, charValue);
         if (names && !names.has(h)) names.set(h, `c:${text.slice(i, i + n)}`);

@@ -45,12 +45,17 @@ export interface FeatureTable {
    * weights[row * stride + c] × colScale[c].
    */
   weights: Int16Array;
+  /** `weights` read two columns at a time (little-endian machines; stride is even), else null. */
+  pairs: Int32Array | null;
   colScale: Float64Array;
   stride: number;
   /** Per-row accumulator reused by Matches (analysis is synchronous). */
   scratch: Float32Array;
   /** Row buffer reused inside one Matches flush. */
   rowBuffer: Int32Array;
+  /** Logit accumulator and hit buffers lent to one Matches at a time (back on `release()`). */
+  spareAcc: Float64Array | null;
+  spareHits: { rows: Int32Array; values: Float64Array } | null;
   /** Pending-feature buffers lent to one Matches at a time. */
   spare: { hashes: Int32Array; values: Float64Array } | null;
   /** 1 for rows worth showing in explanations (words, bigrams, lexicon, 5-char grams). */
@@ -102,6 +107,8 @@ export class IntIndex {
   }
 }
 
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 export function buildTable(files: LinearModelFile[]): {
   table: FeatureTable;
   models: LinearModel[];
@@ -131,6 +138,9 @@ export function buildTable(files: LinearModelFile[]): {
       }
     }
   }
+  // An even stride lets flush read the int16 weights two at a time (see addPairs): an odd
+  // column count gets one zero padding column that no model reads.
+  if (stride % 2 === 1) stride++;
   const weights = new Int16Array(names.length * stride);
   const colScale = new Float64Array(stride);
   files.forEach((file, m) => {
@@ -159,23 +169,63 @@ export function buildTable(files: LinearModelFile[]): {
       for (let c = 0; c < C; c++) weights[base + c] = Math.round(centred[i * C + c]! / q);
     });
   });
+  // The index was sized for the sum of every file's features (mostly the same names): rebuild
+  // it for the merged rows (load ≈ 0.7, 512 KB instead of 2 MB) so it stays in cache next to
+  // the weights; probes of one lookup mostly share a cache line. Lookups give the same rows.
+  const index = new IntIndex(names.length);
+  for (let row = 0; row < names.length; row++) index.set(hashFeature(names[row]!), row);
   const explainable = Uint8Array.from(names, (name) =>
     !name.startsWith('c:') || name.trim().length >= 6 ? 1 : 0,
   );
   return {
     table: {
-      rows,
+      rows: index,
       names,
       weights,
+      pairs: stride % 2 === 0 && LITTLE_ENDIAN ? new Int32Array(weights.buffer) : null,
       colScale,
       stride,
       scratch: new Float32Array(names.length),
+      spareAcc: null,
+      spareHits: null,
       rowBuffer: new Int32Array(1024),
       spare: null,
       explainable,
     },
     models,
   };
+}
+
+/**
+ * out[c] += value × weight[c] for one row read as int32 pairs (little-endian: the low half is
+ * the even column): the same multiply-adds in the same order as a plain int16 loop, with half
+ * the loads and, unrolled by three pairs, a third of the loop overhead (the hottest loop).
+ */
+function addPairs(
+  out: Float64Array,
+  pairs: Int32Array,
+  base: number,
+  half: number,
+  value: number,
+): void {
+  let j = 0;
+  for (; j + 3 <= half; j += 3) {
+    const x = pairs[base + j]!;
+    const y = pairs[base + j + 1]!;
+    const z = pairs[base + j + 2]!;
+    const o = 2 * j;
+    out[o]! += value * ((x << 16) >> 16);
+    out[o + 1]! += value * (x >> 16);
+    out[o + 2]! += value * ((y << 16) >> 16);
+    out[o + 3]! += value * (y >> 16);
+    out[o + 4]! += value * ((z << 16) >> 16);
+    out[o + 5]! += value * (z >> 16);
+  }
+  for (; j < half; j++) {
+    const x = pairs[base + j]!;
+    out[2 * j]! += value * ((x << 16) >> 16);
+    out[2 * j + 1]! += value * (x >> 16);
+  }
 }
 
 /**
@@ -193,8 +243,9 @@ export class Matches {
   private pendingValues: Float64Array;
   private pending = 0;
   /** Explainable hits in order (a row may repeat until `unique()` merges them). */
-  private hitRows: number[] = [];
-  private hitValues: number[] = [];
+  private hitRows: Int32Array;
+  private hitValues: Float64Array;
+  private hitCount = 0;
   private uniqueCount = -1;
   private readonly record: boolean;
   /** `explain: false` when no evidence will be asked for (evaluation, training). */
@@ -202,7 +253,15 @@ export class Matches {
     private readonly table: FeatureTable,
     options: { explain?: boolean } = {},
   ) {
-    this.acc = new Float64Array(table.stride);
+    // A 144-byte Float64Array is allocated outside the JS heap: reuse the table's when free.
+    const acc = table.spareAcc;
+    table.spareAcc = null;
+    this.acc = acc ? acc.fill(0) : new Float64Array(table.stride);
+    const hits = table.spareHits;
+    table.spareHits = null;
+    // Without spares, start empty: Matches without explanations (training) never record hits.
+    this.hitRows = hits?.rows ?? EMPTY_I32;
+    this.hitValues = hits?.values ?? EMPTY_F64;
     this.record = options.explain !== false;
     // Borrow the table's spare buffers (returned after each flush); a second live Matches
     // simply allocates its own.
@@ -271,17 +330,21 @@ export class Matches {
     this.touched = touch;
     const out = this.acc;
     const record = this.record;
-    const hitRows = this.hitRows;
-    const hitValues = this.hitValues;
+    const pairs = table.pairs;
+    const half = stride >> 1;
     for (let f = 0; f < n; f++) {
       const row = rowsOut[f]!;
       if (row < 0) continue;
       const value = values[f]!;
-      const base = row * stride;
-      for (let j = 0; j < stride; j++) out[j]! += value * w[base + j]!;
+      if (pairs) addPairs(out, pairs, row * half, half, value);
+      else {
+        const base = row * stride;
+        for (let j = 0; j < stride; j++) out[j]! += value * w[base + j]!;
+      }
       if (record && explainable[row] === 1) {
-        hitRows.push(row);
-        hitValues.push(value);
+        if (this.hitCount === this.hitRows.length) this.growHits();
+        this.hitRows[this.hitCount] = row;
+        this.hitValues[this.hitCount++] = value;
         this.uniqueCount = -1;
       }
     }
@@ -292,6 +355,14 @@ export class Matches {
       this.pendingValues = EMPTY_F64;
     }
   }
+  private growHits(): void {
+    const rows = new Int32Array(Math.max(256, this.hitRows.length * 2));
+    rows.set(this.hitRows);
+    const values = new Float64Array(rows.length);
+    values.set(this.hitValues);
+    this.hitRows = rows;
+    this.hitValues = values;
+  }
   /** Sink for the cache-warming loop (keeps it from being optimised away). */
   touched = 0;
   /** Merges repeated explainable rows (summing their values); returns how many remain. */
@@ -301,7 +372,7 @@ export class Matches {
     const scratch = this.table.scratch;
     const rows = this.hitRows;
     const values = this.hitValues;
-    const n = rows.length;
+    const n = this.hitCount;
     for (let i = 0; i < n; i++) scratch[rows[i]!]! += values[i]!;
     let u = 0;
     for (let i = 0; i < n; i++) {
@@ -313,15 +384,19 @@ export class Matches {
       values[u] = v;
       u++;
     }
-    rows.length = u;
-    values.length = u;
+    this.hitCount = u;
     this.uniqueCount = u;
     return u;
   }
   /** Explainable rows (merged) and their values. */
-  explained(): { rows: readonly number[]; values: readonly number[]; count: number } {
+  explained(): { rows: ArrayLike<number>; values: ArrayLike<number>; count: number } {
     const count = this.unique();
     return { rows: this.hitRows, values: this.hitValues, count };
+  }
+  /** Gives the accumulator back to the table: the caller reads nothing from this afterwards. */
+  release(): void {
+    this.table.spareAcc ??= this.acc;
+    this.table.spareHits ??= { rows: this.hitRows, values: this.hitValues };
   }
   /** Kept for compatibility: nothing to finish. */
   done(): this {

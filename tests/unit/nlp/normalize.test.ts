@@ -1,10 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../nlp/text/fold.js';
 import { segmentHashtag } from '../../../nlp/text/hashtags.js';
-import { normalize, prepare } from '../../../nlp/text/normalize.js';
+import { normalize, prepare, tokenize, TOKEN_RE } from '../../../nlp/text/normalize.js';
 import { sharedResources } from './helpers/shared.js';
 
 const text = () => sharedResources().bundle.text;
+const FIXTURES = new URL('../../fixtures/nlp/', import.meta.url);
 
 describe('normalisation', () => {
   it('replaces URLs, mentions and EmoEvent placeholders', () => {
@@ -19,6 +21,31 @@ describe('normalisation', () => {
     expect(n.text).toBe('si que bueno porque tambien vienes por la tarde jaja');
     expect(n.stats.elongations).toBe(1);
     expect(n.stats.laughs).toBe(1);
+  });
+
+  it('does not carry negation flags over to the next post', () => {
+    const negated = normalize('no me gusta nada esto', text());
+    expect([...negated.negated]).toContain(1);
+    const plain = normalize('me gusta mucho esto', text());
+    expect([...plain.negated]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('tokenizes exactly like the token regex', () => {
+    const fixtures = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) => readFileSync(new URL(f, FIXTURES), 'utf8').split('\n').filter(Boolean))
+      .map((l) => (JSON.parse(l) as { text: string }).text);
+    const tricky = [
+      'a_url_b _user__hashtag_ _urlx _ __url_',
+      'x٣y ²³ Ⅻ 𝐀𝐁 中文 ß',
+      '¿qué? ¡ya! a.b,c;d:e',
+      '😀😀 \u{1F469}\u200D\u{1F4BB} ©® ‼⁉ #*',
+      'lone \uD800 and \uDC00 surrogates',
+      'e\u0301 cafe\u0301 \uFE0F',
+      '',
+    ];
+    for (const s of [...fixtures, ...tricky])
+      for (const t of [s, fold(s)]) expect(tokenize(t)).toEqual(t.match(TOKEN_RE) ?? []);
   });
 
   it('keeps emoji as tokens', () => {
