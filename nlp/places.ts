@@ -51,6 +51,8 @@ const KIND_WEIGHT: Record<Kind, number> = {
   municipality: 0.9,
 };
 const SOURCE_WEIGHT = { text: 1, hashtag: 1, profile: 1.5, platform: 1 } as const;
+/** Most a profile location adds to a country (a municipality named in the text adds 0.9–1.2). */
+const PROFILE_CAP = 0.85;
 const LOCATIVE = new Set([
   'en',
   'de',
@@ -155,6 +157,13 @@ export function resolvePlaces(ctx: PlaceContext, gaz: Gazetteer): PlaceResult[] 
       from: new Map(),
       explanation: [],
     };
+    if (from === 'profile') {
+      // A profile ("San Salvador, El Salvador") is one fact however many places it names, and
+      // says where the author lives, not what the post is about: capped below one place
+      // named in the text, so the text wins when they disagree.
+      weight = Math.min(weight, PROFILE_CAP - (e.from.get('profile') ?? 0));
+      if (weight <= 0) return;
+    }
     e.score += weight;
     if (admin1) e.admin1.set(admin1, (e.admin1.get(admin1) ?? 0) + weight);
     e.from.set(from, (e.from.get(from) ?? 0) + weight);
@@ -321,7 +330,10 @@ function collectWords(
   }
 }
 
-/** True when the phrase occurs in the original text starting with an upper-case letter. */
+/**
+ * True when the phrase occurs in the original text starting with an upper-case letter that is
+ * not just the start of a sentence ("Ola de asaltos…" is a wave, not Olá in Coclé).
+ */
 function capitalised(original: string, phrase: string): boolean {
   const folded = original.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const lower = folded.toLowerCase();
@@ -330,7 +342,14 @@ function capitalised(original: string, phrase: string): boolean {
     const i = lower.indexOf(phrase.split(' ')[0]!, from);
     if (i < 0) return false;
     const c = folded[i]!;
-    if (c !== c.toLowerCase()) return true;
+    if (c !== c.toLowerCase() && !sentenceStart(folded, i)) return true;
     from = i + 1;
   }
+}
+
+/** Whether position `i` begins the text or a sentence (after . ! ? ¡ ¿ or a line break). */
+function sentenceStart(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '"' || text[j] === '«')) j--;
+  return j < 0 || '.!?¡¿\n'.includes(text[j]!);
 }

@@ -28,6 +28,15 @@ describe('places', () => {
     expect((await places('Qué miedo salir', 'Guate 🇬🇹'))[0]!.country).toBe('GT');
   });
 
+  it('prefers the place the post names over where its author lives', async () => {
+    const [first, second] = await places('Otro femicidio en Comayagua, tenía 19 años', 'San Salvador, El Salvador');
+    expect(first).toMatchObject({ country: 'HN', admin1: 'Comayagua', from: 'text' });
+    expect(second).toMatchObject({ country: 'SV', from: 'profile' });
+    // A common word capitalised only because it starts the sentence is not a place.
+    const [only] = await places('Ola de asaltos en los buses de Santo Domingo Este', 'Ciudad de Panamá');
+    expect(only).toMatchObject({ country: 'DO', from: 'text' });
+  });
+
   it('reads hashtags', async () => {
     expect((await places('Justicia #Honduras'))[0]).toMatchObject({
       country: 'HN',
