@@ -26,6 +26,7 @@ const EnvSchema = z.object({
   ESCUCHA_CORS_ORIGINS: z.string().default(''),
   ESCUCHA_ONNX_DIR: z.string().optional(),
   ESCUCHA_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  ESCUCHA_ENRICH_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   ESCUCHA_QUEUE_PREFIX: z.string().min(1).default('escucha'),
   ESCUCHA_BRIEF_SCHEDULE: z
     .string()
@@ -48,6 +49,8 @@ export interface Config {
   corsOrigins: string[];
   onnxDir: string | null;
   workerConcurrency: number;
+  /** Worker threads analysing posts in each job-running process (0: on the main thread); null: automatic (app/context.ts). */
+  enrichThreads: number | null;
   queuePrefix: string;
   /** Weekly brief: weekday and UTC time ("mon 06:00") or "off". */
   briefSchedule: string;
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: e.ESCUCHA_CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     onnxDir: e.ESCUCHA_ONNX_DIR ? resolve(e.ESCUCHA_ONNX_DIR) : null,
     workerConcurrency: e.ESCUCHA_WORKER_CONCURRENCY,
+    enrichThreads: e.ESCUCHA_ENRICH_THREADS ?? null,
     queuePrefix: e.ESCUCHA_QUEUE_PREFIX,
     briefSchedule: e.ESCUCHA_BRIEF_SCHEDULE,
     briefEditions: e.ESCUCHA_BRIEF_EDITIONS ?? null,

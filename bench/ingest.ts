@@ -3,15 +3,18 @@
  * the embedded mode (inline runner, one process) and with BullMQ (this process produces like
  * `escucha import`, two `escucha workers` child processes consume; REDIS_URL, default
  * redis://127.0.0.1:6379, with a unique ESCUCHA_QUEUE_PREFIX). Rates are posts per second from
- * the first upsert until every post is analysed and every bucket aggregated. Posts span the
+ * the first upsert until every post is analysed and every bucket aggregated. CPU figures are
+ * seconds over the same span: the whole process (enrichment threads included) and, on Linux,
+ * its main thread (stores, rollups: the embedded mode's critical path); with BullMQ, the
+ * worker processes' CPU. ESCUCHA_ENRICH_THREADS and ESCUCHA_WORKER_CONCURRENCY apply. Posts span the
  * last two weeks (a live stream or a recent export): buckets are recomputed whole, so an import
  * spread thinly over a year costs more per post.
  * Run: `npm run bench -- ingest` or
- * `npx tsx bench/ingest.ts [--posts 50000] [--window-days 14] [--skip-bullmq]`.
+ * `npx tsx bench/ingest.ts [--posts 50000] [--window-days 14] [--skip-bullmq] [--skip-embedded]`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +75,9 @@ async function settled(app: Awaited<ReturnType<typeof createAppContext>>): Promi
     const pending = await app.store.posts.countPendingEnrichment(app.analyzer.version);
     const dirty = await app.store.rollups.dirtyBuckets(1);
     if (pending === 0 && dirty.length === 0) return;
+    // Queues are empty but the store has work: sweep, as the scheduler of `escucha start` does.
+    await app.runner.enqueue('enrich', {}, { jobId: 'enrich-sweep' });
+    await app.runner.enqueue('aggregate', {}, { jobId: 'aggregate' });
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -83,11 +89,19 @@ async function embedded(posts: Post[]): Promise<void> {
     delete env.REDIS_URL;
     const app = await createAppContext(loadConfig(env), { consume: true });
     await app.runner.start();
+    const cpu = process.cpuUsage();
+    const mainCpu = threadCpuSeconds();
     const start = performance.now();
     await ingest(app, posts);
     await settled(app);
     const seconds = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
     reportFigure(`ingest_embedded_posts_per_s${SUFFIX}`, posts.length / seconds, 'posts/s');
+    reportFigure(`ingest_embedded_cpu_s${SUFFIX}`, (used.user + used.system) / 1e6, 's');
+    const mainUsed = threadCpuSeconds();
+    if (mainUsed !== null && mainCpu !== null) {
+      reportFigure(`ingest_embedded_main_thread_cpu_s${SUFFIX}`, mainUsed - mainCpu, 's');
+    }
     await app.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -106,11 +120,15 @@ async function bullmq(posts: Post[]): Promise<void> {
       workers.push(
         spawn(process.execPath, [bin, 'workers'], { env, stdio: ['ignore', 'ignore', 'inherit'] }),
       );
+    const workersCpu = () => workers.reduce((sum, w) => sum + (processCpuSeconds(w.pid) ?? NaN), 0);
+    const cpuBefore = workersCpu();
     const start = performance.now();
     await ingest(app, posts);
     await settled(app);
     const seconds = (performance.now() - start) / 1000;
     reportFigure(`ingest_bullmq_2_workers_posts_per_s${SUFFIX}`, posts.length / seconds, 'posts/s');
+    const cpuUsed = workersCpu() - cpuBefore;
+    if (Number.isFinite(cpuUsed)) reportFigure(`ingest_bullmq_2_workers_cpu_s${SUFFIX}`, cpuUsed, 's');
     await app.close();
   } finally {
     for (const worker of workers) worker.kill('SIGTERM');
@@ -125,8 +143,27 @@ async function bullmq(posts: Post[]): Promise<void> {
   }
 }
 
+/** CPU seconds of the calling thread (Linux), or null. */
+function threadCpuSeconds(): number | null {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e9;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system, all threads) of a process (Linux), or null. */
+function processCpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 const posts = rawPosts();
-await embedded(posts);
+if (!args.includes('--skip-embedded')) await embedded(posts);
 if (!args.includes('--skip-bullmq')) await bullmq(posts);
 
 /** Deletes this run's queue keys from Redis. */

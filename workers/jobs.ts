@@ -2,6 +2,7 @@ import type { Config } from '../app/config.js';
 import type { Logger } from '../app/logger.js';
 import type { Store } from '../models/store.js';
 import type { Analyzer } from '../nlp/analyze.js';
+import type { Enricher } from './enrichment.js';
 
 /** The typed catalogue of background work. Each kind has one processor in workers/processors. */
 export const JOB_NAMES = ['collect', 'enrich', 'aggregate', 'alert', 'brief'] as const;
@@ -43,6 +44,8 @@ export interface ProcessorContext {
   logger: Logger;
   store: Store;
   analyzer: Analyzer;
+  /** Analyses batches for the enrich processor (worker threads); without it, `analyzer` does. */
+  enricher?: Enricher;
   queue: JobQueue;
 }
 

@@ -25,7 +25,19 @@ export interface InlineRunnerOptions {
   concurrency?: number;
   attempts?: number;
   backoffMs?: number;
+  /** How long a due job may give way to the kind it waits for (GIVES_WAY_TO); default 30 s. */
+  giveWayMs?: number;
+  /** It also gives way this long after the last of them ended; default 500 ms. */
+  quietMs?: number;
 }
+
+/**
+ * A due job of a key kind waits while jobs of the value kind are waiting or running, because
+ * they would redo its work: each enrich job dirties rollup buckets again, so aggregating during
+ * an import's analysis recomputes the same buckets over and over. It also waits `quietMs` after
+ * the last of them ended (an import reads its next batch meanwhile), and `giveWayMs` at most.
+ */
+const GIVES_WAY_TO: Partial<Record<JobName, JobName>> = { aggregate: 'enrich' };
 
 /**
  * The embedded runner: jobs run in this process with bounded concurrency, de-duplicated by
@@ -38,17 +50,23 @@ export class InlineRunner implements JobRunner {
   private readonly waiting: PendingJob[] = [];
   private readonly waitingIds = new Set<string>();
   private running = 0;
+  private readonly runningKinds = new Map<JobName, number>();
+  private readonly lastEnded = new Map<JobName, number>();
   private started = false;
   private timer: NodeJS.Timeout | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly concurrency: number;
   private readonly attempts: number;
   private readonly backoffMs: number;
+  private readonly giveWayMs: number;
+  private readonly quietMs: number;
 
   constructor(private readonly options: InlineRunnerOptions) {
     this.concurrency = options.concurrency ?? 2;
     this.attempts = options.attempts ?? RETRY.attempts;
     this.backoffMs = options.backoffMs ?? RETRY.backoffMs;
+    this.giveWayMs = options.giveWayMs ?? 30_000;
+    this.quietMs = options.quietMs ?? 500;
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}) {
@@ -90,12 +108,24 @@ export class InlineRunner implements JobRunner {
       const [job] = this.waiting.splice(index, 1);
       if (job!.jobId) this.waitingIds.delete(job!.jobId);
       this.running++;
+      this.runningKinds.set(job!.name, (this.runningKinds.get(job!.name) ?? 0) + 1);
       void this.run(job!).finally(() => {
         this.running--;
+        this.runningKinds.set(job!.name, this.runningKinds.get(job!.name)! - 1);
+        this.lastEnded.set(job!.name, Date.now());
         this.pump();
       });
     }
-    const next = Math.min(...this.waiting.map((job) => job.runAt));
+    // Wake up for the next delayed job and the end of a give-way; a due job waiting for a free
+    // slot starts when a running job ends (pump runs then).
+    let next = Infinity;
+    for (const job of this.waiting) {
+      if (job.runAt > now) next = Math.min(next, job.runAt);
+      else if (GIVES_WAY_TO[job.name] && job.runAt + this.giveWayMs > now) {
+        const quietAt = (this.lastEnded.get(GIVES_WAY_TO[job.name]!) ?? 0) + this.quietMs;
+        next = Math.min(next, job.runAt + this.giveWayMs, quietAt > now ? quietAt : Infinity);
+      }
+    }
     if (Number.isFinite(next)) this.timer = setTimeout(() => this.pump(), Math.max(0, next - now));
     if (this.isIdle()) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -103,9 +133,18 @@ export class InlineRunner implements JobRunner {
   private nextDue(now: number): number {
     let best = -1;
     this.waiting.forEach((job, i) => {
-      if (job.runAt <= now && (best === -1 || job.runAt < this.waiting[best]!.runAt)) best = i;
+      if (job.runAt > now || (best !== -1 && job.runAt >= this.waiting[best]!.runAt)) return;
+      if (!this.givesWay(job, now)) best = i;
     });
     return best;
+  }
+
+  private givesWay(job: PendingJob, now: number): boolean {
+    const other = GIVES_WAY_TO[job.name];
+    if (!other || now - job.runAt >= this.giveWayMs) return false;
+    if ((this.runningKinds.get(other) ?? 0) > 0) return true;
+    if (now - (this.lastEnded.get(other) ?? -Infinity) < this.quietMs) return true;
+    return this.waiting.some((waiting) => waiting.name === other && waiting.runAt <= now);
   }
 
   private async run(job: PendingJob) {
@@ -114,6 +153,9 @@ export class InlineRunner implements JobRunner {
       context: ProcessorContext,
     ) => Promise<{ status: string; detail?: unknown }>;
     const log = this.options.logger.child({ job: job.name, jobId: job.jobId, attempt: job.attempt });
+    // Let I/O and messages in (HTTP requests, enrichment threads' results) between jobs: with a
+    // synchronous store, a chain of jobs would otherwise never leave the microtask queue.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       const outcome = await processor(job.data, this.options.context());
       log.debug({ outcome }, 'job done');

@@ -1,12 +1,15 @@
 import { pino } from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ProcessorContext, ProcessorMap } from '../../../workers/jobs.js';
 import { InlineRunner } from '../../../workers/runners/inline.js';
 
 const logger = pino({ level: 'silent' });
 const context = () => ({}) as ProcessorContext;
 
-function runner(processors: ProcessorMap, options: { concurrency?: number; attempts?: number } = {}) {
+function runner(
+  processors: ProcessorMap,
+  options: { concurrency?: number; attempts?: number; giveWayMs?: number; quietMs?: number } = {},
+) {
   return new InlineRunner({ processors, context, logger, backoffMs: 5, ...options });
 }
 
@@ -106,5 +109,97 @@ describe('InlineRunner', () => {
     await r.enqueue('collect', { sourceId: 'now' });
     await r.drain();
     expect(order).toEqual(['now', 'late']);
+  });
+
+  it('holds a due aggregation while enrich jobs wait or run, then runs it once', async () => {
+    const order: string[] = [];
+    const gates: (() => void)[] = [];
+    const r = runner(
+      {
+        enrich: async () => {
+          order.push('enrich');
+          await new Promise<void>((resolve) => gates.push(resolve));
+          order.push('done');
+          return { status: 'success' };
+        },
+        aggregate: async () => (order.push('aggregate'), { status: 'success' }),
+      },
+      { concurrency: 2, quietMs: 0 },
+    );
+    await r.start();
+    for (let i = 0; i < 3; i++) await r.enqueue('enrich', {});
+    await r.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    await r.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    const drained = r.drain();
+    // Release one enrich job at a time, once the runner has started whatever it would.
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (let released = 0; released < 3; released++) {
+      await settle();
+      gates.shift()!();
+    }
+    await drained;
+    expect(order).toEqual(['enrich', 'enrich', 'done', 'enrich', 'done', 'done', 'aggregate']);
+  });
+
+  it('stops holding an aggregation after giveWayMs', async () => {
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const r = runner(
+      {
+        enrich: async () => {
+          order.push('enrich');
+          await new Promise<void>((resolve) => (release = resolve));
+          order.push('enrich done');
+          return { status: 'success' };
+        },
+        aggregate: async () => (order.push('aggregate'), { status: 'success' }),
+      },
+      { concurrency: 2, giveWayMs: 0 },
+    );
+    await r.start();
+    await r.enqueue('enrich', {});
+    await r.enqueue('aggregate', {});
+    while (!order.includes('aggregate')) await new Promise((resolve) => setImmediate(resolve));
+    release();
+    await r.drain();
+    expect(order).toEqual(['enrich', 'aggregate', 'enrich done']);
+  });
+
+  it('holds an aggregation until enrich jobs have been quiet for quietMs', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      const order: string[] = [];
+      const r = runner(
+        {
+          enrich: async () => (order.push('enrich'), { status: 'success' }),
+          aggregate: async () => (order.push('aggregate'), { status: 'success' }),
+        },
+        { quietMs: 500 },
+      );
+      await r.start();
+      await r.enqueue('enrich', {});
+      const settle = async () => {
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+      };
+      await settle();
+      await r.enqueue('aggregate', {});
+      await settle();
+      vi.advanceTimersByTime(300);
+      await settle();
+      expect(order).toEqual(['enrich']);
+      await r.enqueue('enrich', {});
+      await settle();
+      vi.advanceTimersByTime(300);
+      await settle();
+      expect(order).toEqual(['enrich', 'enrich']);
+      vi.advanceTimersByTime(200);
+      await settle();
+      expect(order).toEqual(['enrich', 'enrich', 'aggregate']);
+      await r.drain();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
