@@ -1,6 +1,6 @@
 import type { Narrative } from '../models/analytics.js';
 import { changePercent } from '../models/metrics.js';
-import { clusterPosts, nearest, vectorize } from './clusters.js';
+import { clusterPosts } from './clusters.js';
 import { displayForms, tokenize } from './tokenize.js';
 
 /**
@@ -22,17 +22,20 @@ export function narrativesOf(
   options: { k?: number; limit?: number } = {},
 ): Narrative[] {
   const posts = current.map((p) => ({ ...p, terms: tokenize(p.text) }));
-  const { clusters, idf } = clusterPosts(posts, { k: options.k ?? 8 });
+  const { clusters, assign } = clusterPosts(posts, { k: options.k ?? 8 });
   const before = new Array<number>(clusters.length).fill(0);
-  const centroids = clusters.map((c) => c.centroid);
-  for (const post of previous) {
-    const v = vectorize(tokenize(post.text), idf);
-    if (v.size === 0 || centroids.length === 0) continue;
-    const { index, similarity } = nearest(v, centroids);
-    if (similarity >= PREVIOUS_MIN_SIMILARITY) before[index]!++;
+  if (clusters.length > 0) {
+    for (const post of previous) {
+      const nearest = assign(tokenize(post.text));
+      if (nearest && nearest.similarity >= PREVIOUS_MIN_SIMILARITY) before[nearest.index]!++;
+    }
   }
-  const spelled = displayForms(current.map((p) => p.text));
-  return clusters.slice(0, options.limit ?? 20).map((cluster, c) => ({
+  const shown = clusters.slice(0, options.limit ?? 20);
+  const spelled = displayForms(
+    current.map((p) => p.text),
+    new Set(shown.flatMap((cluster) => cluster.terms.slice(0, 3))),
+  );
+  return shown.map((cluster, c) => ({
     label: cluster.terms
       .slice(0, 3)
       .map((term) => spelled.get(term) ?? term)

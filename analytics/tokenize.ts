@@ -26,40 +26,94 @@ const HANDLE_OR_TAG_RE = /[@#][\p{L}\p{N}_]+/gu;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const MAX_TERMS = 32;
 
+/** Past the combining diacritical marks (U+0300–U+036F): other marks may follow. */
+const BEYOND_DIACRITICS_RE = /[\u0370-\uffff]/;
+
 /** Lower case without diacritics ("Línea" → "linea"); keeps ñ as n, like FTS5's unicode61. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  const decomposed = text.normalize('NFD');
+  // No mark lies below U+0300, and U+0300–U+036F are all marks: the usual accents go with a
+  // plain pattern; anything beyond needs the Unicode property.
+  const bare = BEYOND_DIACRITICS_RE.test(decomposed)
+    ? decomposed.replace(/\p{M}+/gu, '')
+    : decomposed.replace(/[\u0300-\u036f]+/g, '');
+  return bare.toLowerCase();
+}
+
+const NON_ASCII_RE = /[\u0080-\uffff]/;
+
+/** Without URLs, @mentions and #hashtags (the patterns only run when they can match). */
+function withoutLinksAndTags(text: string): string {
+  let out = text;
+  if (out.includes('http') || out.includes('www.')) out = out.replace(URL_RE, ' ');
+  if (out.includes('@') || out.includes('#')) out = out.replace(HANDLE_OR_TAG_RE, ' ');
+  return out;
+}
+
+/** True when a word is ASCII digits only. */
+function isNumber(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Distinct content words of a text, in order of first appearance (at most 32). */
 export function tokenize(text: string): string[] {
-  const cleaned = foldText(text.replace(URL_RE, ' ').replace(HANDLE_OR_TAG_RE, ' '));
+  const cleaned = withoutLinksAndTags(text);
+  // ASCII text has nothing to decompose or strip: lower-casing is the whole fold.
+  const folded = NON_ASCII_RE.test(cleaned) ? foldText(cleaned) : cleaned.toLowerCase();
   const out = new Set<string>();
-  for (const match of cleaned.matchAll(WORD_RE)) {
-    const word = match[0];
-    if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+  const keep = (word: string) => {
+    if (word.length < 3 || STOPWORDS.has(word) || isNumber(word)) return false;
     out.add(word);
-    if (out.size >= MAX_TERMS) break;
+    return out.size >= MAX_TERMS;
+  };
+  if (NON_ASCII_RE.test(folded)) {
+    for (const match of folded.matchAll(WORD_RE)) if (keep(match[0])) break;
+    return [...out];
+  }
+  // Folded ASCII: the letters and digits of WORD_RE are a-z and 0-9 (upper case is gone).
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (keep(folded.slice(start, i))) break;
+      start = -1;
+    }
   }
   return [...out];
 }
 
 /**
  * The spelling people used for each folded term (the most frequent lower-case form in the
- * texts), so labels read "años", not "anos".
+ * texts), so labels read "años", not "anos"; only for the terms of `only` when given.
  */
-export function displayForms(texts: Iterable<string>): Map<string, string> {
+export function displayForms(
+  texts: Iterable<string>,
+  only?: ReadonlySet<string>,
+): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
+  const foldedOf = new Map<string, string>();
   for (const text of texts) {
-    const cleaned = text.replace(URL_RE, ' ').replace(HANDLE_OR_TAG_RE, ' ').toLowerCase();
+    const cleaned = withoutLinksAndTags(text).toLowerCase();
     for (const match of cleaned.matchAll(WORD_RE)) {
-      const folded = foldText(match[0]);
-      const forms = counts.get(folded) ?? new Map<string, number>();
-      forms.set(match[0], (forms.get(match[0]) ?? 0) + 1);
-      counts.set(folded, forms);
+      const word = match[0];
+      let folded = foldedOf.get(word);
+      if (folded === undefined) {
+        folded = NON_ASCII_RE.test(word) ? foldText(word) : word;
+        foldedOf.set(word, folded);
+      }
+      if (only && !only.has(folded)) continue;
+      let forms = counts.get(folded);
+      if (!forms) {
+        forms = new Map<string, number>();
+        counts.set(folded, forms);
+      }
+      forms.set(word, (forms.get(word) ?? 0) + 1);
     }
   }
   const best = new Map<string, string>();

@@ -133,6 +133,34 @@ const ENTITY_DAY_ALL = `
   WHERE day_ms = @start AND country <> '${ALL}'
   GROUP BY kind, value`;
 
+/**
+ * Per campaign × day × author, the facts campaign KPIs add up over the campaign's analysed
+ * posts of [@start, @end) (analytics/campaign.ts: MAX as SQL takes it, NULLs ignored).
+ */
+const CAMPAIGN_AUTHOR_DAY = `
+  INSERT INTO campaign_author_days (campaign, day_ms, author_id, platform, handle, posts,
+    analysed, interactions, followers, media, sentiment_p, sentiment_neu, sentiment_n, misogyny)
+  SELECT c.campaign, @start, p.author_id, MAX(p.platform), MAX(p.author_handle), COUNT(*),
+    COUNT(*) FILTER (WHERE p.lang IS NOT 'other'), SUM(p.interactions), MAX(p.followers),
+    COUNT(*) FILTER (WHERE p.platform = 'rss'), COUNT(*) FILTER (WHERE p.sentiment = 'P'),
+    COUNT(*) FILTER (WHERE p.sentiment = 'NEU'), COUNT(*) FILTER (WHERE p.sentiment = 'N'),
+    COALESCE(SUM(p.misogyny), 0)
+  FROM post_campaigns c INDEXED BY post_campaigns_created
+    CROSS JOIN posts p ON p.rowid = c.post_rowid
+  WHERE c.created_ms >= @start AND c.created_ms < @end AND p.analyzer_version IS NOT NULL
+  GROUP BY c.campaign, p.author_id`;
+
+/** Per campaign × day × hashtag, the campaign's analysed posts carrying it and their interactions. */
+const CAMPAIGN_HASHTAG_DAY = `
+  INSERT INTO campaign_hashtag_days (campaign, day_ms, value, posts, interactions)
+  SELECT c.campaign, @start, e.value, COUNT(*), SUM(p.interactions)
+  FROM post_campaigns c INDEXED BY post_campaigns_created
+    CROSS JOIN posts p ON p.rowid = c.post_rowid
+    CROSS JOIN post_entities e ON e.kind = 'hashtag' AND e.created_ms = c.created_ms
+      AND e.post_rowid = c.post_rowid
+  WHERE c.created_ms >= @start AND c.created_ms < @end AND p.analyzer_version IS NOT NULL
+  GROUP BY c.campaign, e.value`;
+
 export class SqliteRollups implements RollupRepository {
   constructor(private readonly db: Db) {}
 
@@ -161,6 +189,14 @@ export class SqliteRollups implements RollupRepository {
     const removeEntities = this.db.prepare('DELETE FROM entity_days WHERE day_ms = ?');
     const entitiesByCountry = this.db.prepare(ENTITY_DAY);
     const entitiesAll = this.db.prepare(ENTITY_DAY_ALL);
+    const removeCampaignAuthors = this.db.prepare(
+      'DELETE FROM campaign_author_days INDEXED BY campaign_author_days_day WHERE day_ms = ?',
+    );
+    const campaignAuthors = this.db.prepare(CAMPAIGN_AUTHOR_DAY);
+    const removeCampaignHashtags = this.db.prepare(
+      'DELETE FROM campaign_hashtag_days INDEXED BY campaign_hashtag_days_day WHERE day_ms = ?',
+    );
+    const campaignHashtags = this.db.prepare(CAMPAIGN_HASHTAG_DAY);
     const run = this.db.transaction(() => {
       // Day cells add up their hour cells, so every dirty hour of a touched day is rebuilt too.
       const hours = new Set(hourBuckets);
@@ -189,6 +225,10 @@ export class SqliteRollups implements RollupRepository {
         removeEntities.run(day);
         entitiesByCountry.run(range);
         entitiesAll.run({ start: day });
+        removeCampaignAuthors.run(day);
+        campaignAuthors.run(range);
+        removeCampaignHashtags.run(day);
+        campaignHashtags.run(range);
       }
       for (const hour of hours) clean.run(hour);
       return written;

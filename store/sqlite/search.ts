@@ -6,6 +6,14 @@ import { postFilterSql } from './filter-sql.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './lists.js';
 
 /**
+ * Matches (over all time) up to which a search reads each matching post by rowid; with more,
+ * it walks the filter's range newest first on the covering index and stops at the page's end,
+ * checking each post against the matches (a common word would otherwise read thousands of rows
+ * to keep 20).
+ */
+const MATCHES_READ_BY_ROWID = 1_000;
+
+/**
  * Post search: the filter, every word of `q` through FTS5 (unicode61 folds case and accents,
  * as `queryWords` does), newest first with a keyset cursor on (created_ms, id).
  */
@@ -13,9 +21,17 @@ export function searchPosts(db: Db, query: PostSearch): SearchPage {
   const { where, params } = postFilterSql(query.filter);
   const clauses = [where];
   const words = queryWords(query.q);
+  let from = 'posts p';
   if (words.length > 0) {
+    const match = words.map((w) => `"${w}"`).join(' ');
+    const { n } = db
+      .prepare<[string, number], { n: number }>(
+        'SELECT COUNT(*) AS n FROM (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)',
+      )
+      .get(match, MATCHES_READ_BY_ROWID + 1)!;
+    if (n > MATCHES_READ_BY_ROWID) from = 'posts p INDEXED BY posts_range_cover';
     clauses.push('p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)');
-    params.push(words.map((w) => `"${w}"`).join(' '));
+    params.push(match);
   }
   const after = decodeCursor(query.cursor);
   if (after) {
@@ -24,7 +40,7 @@ export function searchPosts(db: Db, query: PostSearch): SearchPage {
   }
   const rows = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM posts p WHERE ${clauses.join(' AND ')}
+      `SELECT ${SUMMARY_COLUMNS} FROM ${from} WHERE ${clauses.join(' AND ')}
        ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
     )
     .all(...params, query.limit + 1) as SummaryRow[];

@@ -30,14 +30,21 @@ async function fill(store: Store): Promise<void> {
     { id: '3', author: author('b', 5), at: '2026-11-02T23:00:00Z', country: 'GT' as const, topics: ['robo'] },
     { id: '4', author: author('c', 9), at: '2026-11-03T01:00:00Z', country: null, topics: [] },
   ];
-  await store.posts.upsert(specs.map((s) => makePost({ externalId: s.id, author: s.author, createdAt: s.at })));
+  await store.posts.upsert(
+    specs.map((s) => makePost({ externalId: s.id, author: s.author, createdAt: s.at, hashtags: s.id === '1' ? [] : ['#NiUnaMenos'] })),
+  );
   await store.posts.saveEnrichments(
     specs.map((s) => ({
       id: `mastodon:${s.id}`,
-      enrichment: makeEnrichment({ country: s.country, topics: s.topics, campaigns: s.id === '2' ? ['c1'] : [] }),
+      enrichment: makeEnrichment({ country: s.country, topics: s.topics, campaigns: s.id === '2' || s.id === '3' ? ['c1'] : [] }),
     })),
   );
   await store.rollups.recompute(await store.rollups.dirtyBuckets(100));
+  await store.campaigns.save({
+    id: 'c1', name: 'C1', description: '', hashtags: ['NiUnaMenos'], handles: [], keywords: [],
+    countries: [], startDate: '2026-11-01', endDate: null, launchDate: null,
+    createdAt: '2026-10-01T00:00:00.000Z', updatedAt: '2026-10-01T00:00:00.000Z',
+  });
 }
 
 async function answers(store: Store) {
@@ -49,6 +56,7 @@ async function answers(store: Store) {
     byTopic: await store.analytics.breakdown(f, 'topic'),
     byCampaign: await store.analytics.breakdown(f, 'campaign'),
     days: await store.rollups.list(f, 'day'),
+    campaign: await store.analytics.campaignKpis({ campaignId: 'c1', to: '2026-11-03' }),
   };
 }
 
@@ -63,7 +71,8 @@ describe('SQLite migrations', () => {
     await store.close();
     // The same data as a version-2 database: without the tables migration 3 adds.
     const db = new Database(join(dir, 'escucha.db'));
-    db.exec('DROP TABLE author_days; DROP TABLE authors; DROP INDEX posts_created_handle;');
+    db.exec(`DROP TABLE author_days; DROP TABLE authors; DROP INDEX posts_created_handle;
+      DROP TABLE campaign_author_days; DROP TABLE campaign_hashtag_days;`);
     db.pragma('user_version = 2');
     db.close();
     const upgraded = createSqliteStore(dir);
@@ -72,5 +81,23 @@ describe('SQLite migrations', () => {
     const check = new Database(join(dir, 'escucha.db'), { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     check.close();
+  });
+
+  it('backfills the campaign days when a version-3 database is opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escucha-migrate-'));
+    dirs.push(dir);
+    const store = createSqliteStore(dir);
+    await fill(store);
+    const before = await answers(store);
+    expect(before.campaign.total).toMatchObject({ posts: 2, authors: 2, hashtags: 1 });
+    expect(before.campaign.topHashtags).toEqual([{ value: 'niunamenos', posts: 2, interactions: 2 }]);
+    await store.close();
+    const db = new Database(join(dir, 'escucha.db'));
+    db.exec('DROP TABLE campaign_author_days; DROP TABLE campaign_hashtag_days;');
+    db.pragma('user_version = 3');
+    db.close();
+    const upgraded = createSqliteStore(dir);
+    expect(await answers(upgraded)).toEqual(before);
+    await upgraded.close();
   });
 });
