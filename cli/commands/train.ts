@@ -9,7 +9,7 @@ import type { Command } from '../command.js';
 import { parseCommandArgs, UsageError } from '../command.js';
 
 const usage = `
-Uso: escucha train --task <sentiment|emotion|misogyny|misogyny-category|hate|all> [opciones]
+Uso: escucha train --task <sentiment|emotion|misogyny|misogyny-category|misogyny-intention|hate|all> [opciones]
 
 Entrena los modelos lineales y escribe nlp/weights/<tarea>.json.
 

@@ -6,13 +6,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashFeature } from '../features/hash.js';
 
-export type TaskName = 'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'hate';
+export type TaskName =
+  'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'hate' | 'misogyny-intention';
 export const TASKS: readonly TaskName[] = [
   'sentiment',
   'emotion',
   'misogyny',
   'misogyny-category',
   'hate',
+  'misogyny-intention',
 ];
 
 export interface Example {
@@ -23,6 +25,10 @@ export interface Example {
   /** Optional per-example weight (auxiliary corpora get less). */
   weight: number;
   heldOut: boolean;
+  /** False for auxiliary corpora that are not part of the evaluation distribution. */
+  evaluated?: boolean;
+  /** The source's weight before a per-row weight (cross-validation scores rows of weight 1). */
+  sourceWeight?: number;
 }
 
 export interface SourceSpec {
@@ -37,6 +43,10 @@ export interface SourceSpec {
    * weighted by its share (soft-label cross-entropy); held-out rows keep the hard label.
    */
   soft?: (row: Record<string, unknown>) => Array<[string, number]> | null;
+  /** Per-row training weight (multiplies `weight`; held-out rows are unaffected). */
+  rowWeight?: (row: Record<string, unknown>) => number;
+  /** Held-out rows failing this are dropped (they would only be used for training). */
+  evaluateIf?: (row: Record<string, unknown>) => boolean;
 }
 
 export const HELD_OUT_PER_MILLE = 150;
@@ -74,6 +84,19 @@ const exist23Soft = (row: Record<string, unknown>): Array<[string, number]> | nu
   ];
 };
 
+/**
+ * EXIST 2023 annotator agreement as a training weight: 6/6 → 1, 5/6 → (1 + a) / 2, 4/6 → a
+ * (a = `floor`), so ambiguous majority labels count less.
+ */
+const exist23Agreement =
+  (floor: number) =>
+  (row: Record<string, unknown>): number => {
+    const yes = (row.task1_sexism_soft as Record<string, number> | undefined)?.YES;
+    if (typeof yes !== 'number') return 1;
+    const margin = Math.abs(2 * yes - 1); // 1, 2/3 or 1/3
+    return floor + ((1 - floor) * (margin - 1 / 3)) / (2 / 3);
+  };
+
 /** EXIST 2023 task 3: the category with the highest soft vote (ties → hard label order). */
 const exist23Category = (row: Record<string, unknown>) => {
   if (binary(row) === '0') return 'non-sexist';
@@ -90,6 +113,42 @@ const exist23Category = (row: Record<string, unknown>) => {
   }
   return best ? (EXIST23_CATEGORY[best] ?? null) : null;
 };
+
+const INTENTIONS: Record<string, string> = {
+  DIRECT: 'direct',
+  REPORTED: 'reported',
+  JUDGEMENTAL: 'judgemental',
+};
+
+/** EXIST 2023 task 2 soft votes over the three intentions of a sexist row (NO share dropped). */
+const intentionShares = (row: Record<string, unknown>): Array<[string, number]> | null => {
+  if (binary(row) !== '1') return null;
+  const soft = row.task2_intention_soft as Record<string, number> | undefined;
+  if (!soft) return null;
+  const pairs = Object.entries(INTENTIONS).map(
+    ([key, label]) => [label, soft[key] ?? 0] as [string, number],
+  );
+  const total = pairs.reduce((n, [, v]) => n + v, 0);
+  return total > 0 ? pairs.map(([l, v]) => [l, v / total]) : null;
+};
+
+/**
+ * EXIST 2023 task 2 on sexist rows: the hard label (DIRECT / REPORTED / JUDGEMENTAL); rows
+ * without a majority only with `variant.nomajority` (their highest soft vote). The binary
+ * variant asks "direct sexism, or reported / judged (criticised) sexism?".
+ */
+const intentionLabel =
+  (variant: Record<string, string>) =>
+  (row: Record<string, unknown>): string | null => {
+    if (binary(row) !== '1') return null;
+    let label = INTENTIONS[String(row.task2_intention_hard)] ?? null;
+    if (!label && variant.nomajority) {
+      const shares = intentionShares(row);
+      if (shares) label = [...shares].sort((a, b) => b[1] - a[1])[0]![0];
+    }
+    if (!label) return null;
+    return variant.binary ? (label === 'direct' ? 'direct' : 'not-direct') : label;
+  };
 
 export interface TaskSpec {
   labels: string[];
@@ -137,12 +196,14 @@ export function taskSpec(task: TaskName, variant: Record<string, string> = {}): 
             label: binary,
             evaluate: true,
             soft: variant.soft ? exist23Soft : undefined,
+            rowWeight: variant.agreement ? exist23Agreement(Number(variant.agreement)) : undefined,
           },
           {
             file: 'misogyny_exist2023_dev_es.jsonl',
             label: binary,
             evaluate: true,
             soft: variant.soft ? exist23Soft : undefined,
+            rowWeight: variant.agreement ? exist23Agreement(Number(variant.agreement)) : undefined,
           },
           {
             file: 'misogyny_metwo_es.jsonl',
@@ -193,6 +254,34 @@ export function taskSpec(task: TaskName, variant: Record<string, string> = {}): 
           },
         ],
       };
+    case 'misogyny-intention': {
+      const label = intentionLabel(variant);
+      const soft = variant.soft
+        ? (row: Record<string, unknown>) => {
+            const shares = intentionShares(row);
+            if (!shares || !variant.binary) return shares;
+            const direct = shares.find(([l]) => l === 'direct')![1];
+            return [
+              ['not-direct', 1 - direct],
+              ['direct', direct],
+            ] as Array<[string, number]>;
+          }
+        : undefined;
+      return {
+        labels: variant.binary ? ['not-direct', 'direct'] : ['direct', 'reported', 'judgemental'],
+        binary: Boolean(variant.binary),
+        sources: ['misogyny_exist2023_train_es.jsonl', 'misogyny_exist2023_dev_es.jsonl'].map(
+          (file) => ({
+            file,
+            label,
+            evaluate: true,
+            soft,
+            evaluateIf: (row: Record<string, unknown>) =>
+              String(row.task2_intention_hard) in INTENTIONS,
+          }),
+        ),
+      };
+    }
     case 'hate':
       return {
         labels: ['0', '1'],
@@ -247,6 +336,7 @@ export function loadExamples(
       if (!text.trim() || label === null || !spec.labels.includes(label)) return;
       const id = String(row.id ?? i);
       const heldOut = source.evaluate && isHeldOut(source.file, id);
+      if (heldOut && source.evaluateIf && !source.evaluateIf(row)) return;
       const soft = !heldOut && source.soft ? source.soft(row) : null;
       if (soft) {
         for (const [l, share] of soft)
@@ -258,10 +348,20 @@ export function loadExamples(
               label: l,
               weight: (source.weight ?? 1) * share,
               heldOut,
+              evaluated: source.evaluate,
             });
         return;
       }
-      out.push({ id, source: source.file, text, label, weight: source.weight ?? 1, heldOut });
+      out.push({
+        id,
+        source: source.file,
+        text,
+        label,
+        weight: (source.weight ?? 1) * (!heldOut && source.rowWeight ? source.rowWeight(row) : 1),
+        sourceWeight: source.weight ?? 1,
+        heldOut,
+        evaluated: source.evaluate,
+      });
     });
   }
   return out;

@@ -8,6 +8,7 @@ import { DEFAULT_EXTRACT, featurizePrepared } from '../featurize.js';
 import type { LinearModelFile } from '../model/linear.js';
 import type { TextBundle } from '../text-resources.js';
 import { prepare } from '../text/normalize.js';
+import { hashFeature } from '../features/hash.js';
 import type { Csr } from './softmax.js';
 import { trainSoftmax } from './softmax.js';
 
@@ -31,6 +32,51 @@ export interface FitOptions {
   ensemble?: 'none' | 'split';
   /** Internal: restricts the vocabulary to character n-grams or to the other features. */
   featureFilter?: 'char' | 'word';
+  /**
+   * Stacking on other tasks' linear models: their (standardised) logits are extra inputs, and
+   * since they are linear in the same features the learnt combination is folded back into
+   * the weights — the result is still one linear model, with no cost at inference.
+   */
+  priors?: LinearModelFile[];
+  /** Multiplies the prior-logit inputs (a smaller L2 pull on their weights when > 1). */
+  priorScale?: number;
+}
+
+/** A prior model's weights by feature hash (dequantised, binary models as one column). */
+interface PriorWeights {
+  columns: number;
+  bias: number[];
+  rows: Map<number, Float64Array>;
+  names: Map<number, string>;
+}
+
+function priorWeights(model: LinearModelFile): PriorWeights {
+  const columns = model.binary ? 1 : model.labels.length;
+  const buf = Buffer.from(model.weights, 'base64');
+  const ints = new Int16Array(buf.buffer, buf.byteOffset, buf.byteLength / 2);
+  const rows = new Map<number, Float64Array>();
+  const names = new Map<number, string>();
+  model.features.forEach((name, i) => {
+    const h = hashFeature(name);
+    const row = new Float64Array(columns);
+    for (let c = 0; c < columns; c++) row[c] = ints[i * columns + c]! * model.scale;
+    rows.set(h, row);
+    names.set(h, name);
+  });
+  const bias = model.bias.map((b, c) => b + (model.offsets?.[c] ?? 0));
+  return { columns, bias, rows, names };
+}
+
+/** Logits of one prior model for each document. */
+function priorLogits(prior: PriorWeights, docs: SparseDoc[]): Float64Array[] {
+  return docs.map((doc) => {
+    const z = Float64Array.from(prior.bias);
+    for (let k = 0; k < doc.hashes.length; k++) {
+      const row = prior.rows.get(doc.hashes[k]!);
+      if (row) for (let c = 0; c < prior.columns; c++) z[c]! += doc.values[k]! * row[c]!;
+    }
+    return z;
+  });
 }
 
 export const DEFAULT_FIT: FitOptions = {
@@ -98,11 +144,42 @@ export function fitLinear(
       vocabHashes.push(h);
     }
   }
+  // Prior models: their features join the vocabulary (no data of their own: they only carry
+  // the folded prior weights), their logits become standardised dense inputs.
+  const priors = (options.priors ?? []).map(priorWeights);
+  for (const prior of priors)
+    for (const [h, name] of prior.names) {
+      if (vocab.has(h)) continue;
+      vocab.set(h, vocabHashes.length);
+      vocabHashes.push(h);
+      if (!names.has(h)) names.set(h, name);
+    }
+  const dense: Array<{
+    prior: number;
+    column: number;
+    mean: number;
+    sd: number;
+    values: Float64Array;
+  }> = [];
+  const priorScale = options.priorScale ?? 1;
+  priors.forEach((prior, pi) => {
+    const z = priorLogits(prior, docs);
+    for (let c = 0; c < prior.columns; c++) {
+      const values = Float64Array.from(z, (row) => row[c]!);
+      let mean = 0;
+      for (const v of values) mean += v / values.length;
+      let sd = 0;
+      for (const v of values) sd += ((v - mean) * (v - mean)) / values.length;
+      sd = Math.sqrt(sd) || 1;
+      for (let i = 0; i < values.length; i++) values[i] = ((values[i]! - mean) / sd) * priorScale;
+      dense.push({ prior: pi, column: c, mean, sd: sd / priorScale, values });
+    }
+  });
   const F = vocabHashes.length;
   const scale = new Float64Array(F).fill(1);
   if (options.scaling === 'idf') {
     for (let j = 0; j < F; j++)
-      scale[j] = Math.log((1 + docs.length) / (1 + df.get(vocabHashes[j]!)!)) + 1;
+      scale[j] = Math.log((1 + docs.length) / (1 + (df.get(vocabHashes[j]!) ?? 0))) + 1;
   } else if (options.scaling === 'nb' && classes === 2) {
     const p = new Float64Array(F).fill(1);
     const q = new Float64Array(F).fill(1);
@@ -127,12 +204,13 @@ export function fitLinear(
   let nnz = 0;
   docs.forEach((doc, i) => {
     for (const h of doc.hashes) if (vocab.has(h)) nnz++;
+    nnz += dense.length;
     indptr[i + 1] = nnz;
   });
   const indices = new Int32Array(nnz);
   const values = new Float32Array(nnz);
   let p = 0;
-  for (const doc of docs) {
+  docs.forEach((doc, i) => {
     doc.hashes.forEach((h, k) => {
       const j = vocab.get(h);
       if (j === undefined) return;
@@ -140,8 +218,13 @@ export function fitLinear(
       values[p] = doc.values[k]! * scale[j]!;
       p++;
     });
-  }
-  const X: Csr = { rows: docs.length, cols: F, indptr, indices, values };
+    dense.forEach((d, k) => {
+      indices[p] = F + k;
+      values[p] = d.values[i]!;
+      p++;
+    });
+  });
+  const X: Csr = { rows: docs.length, cols: F + dense.length, indptr, indices, values };
   const counts = new Float64Array(classes);
   for (let i = 0; i < labels.length; i++) counts[labels[i]!]! += input.weights[i]!;
   const total = counts.reduce((a, b) => a + b, 0);
@@ -157,15 +240,30 @@ export function fitLinear(
     maxIterations: options.maxIterations,
   });
 
+  // Fold the prior inputs into the feature weights and biases: a·(z − mean)/sd with
+  // z = bias_p + Σ x·W_p is linear in the features.
+  const W = Float64Array.from(model.weights.subarray(0, F * classes));
+  const B = Float64Array.from(model.bias);
+  dense.forEach((d, k) => {
+    const prior = priors[d.prior]!;
+    for (let c = 0; c < classes; c++) {
+      const a = model.weights[(F + k) * classes + c]! / d.sd;
+      if (a === 0) continue;
+      B[c]! += a * (prior.bias[d.column]! - d.mean);
+      for (const [h, row] of prior.rows) {
+        const j = vocab.get(h)!;
+        // The weights are folded after the per-feature scaling is undone.
+        W[j * classes + c]! += (a * row[d.column]!) / scale[j]!;
+      }
+    }
+  });
   // Fold scaling, collapse binary, prune.
   const columns = binary ? 1 : classes;
   const folded = new Float64Array(F * columns);
   const importance = new Float64Array(F);
   for (let j = 0; j < F; j++) {
     for (let c = 0; c < columns; c++) {
-      const w = binary
-        ? model.weights[j * 2 + 1]! - model.weights[j * 2]!
-        : model.weights[j * classes + c]!;
+      const w = binary ? W[j * 2 + 1]! - W[j * 2]! : W[j * classes + c]!;
       folded[j * columns + c] = w * scale[j]!;
     }
     let mean = 0;
@@ -174,7 +272,7 @@ export function fitLinear(
     for (let c = 0; c < columns; c++)
       imp = Math.max(imp, Math.abs(folded[j * columns + c]! - mean));
     // Frequent features matter more than rare ones with the same weight.
-    importance[j] = imp * Math.sqrt(df.get(vocabHashes[j]!)!);
+    importance[j] = imp * Math.sqrt(df.get(vocabHashes[j]!) ?? 1);
   }
   const order = [...importance.keys()]
     .sort((a, b) => importance[b]! - importance[a]!)
@@ -189,7 +287,7 @@ export function fitLinear(
     for (let c = 0; c < columns; c++)
       ints[i * columns + c] = Math.round(folded[j * columns + c]! / q);
   });
-  const bias = binary ? [model.bias[1]! - model.bias[0]!] : [...model.bias];
+  const bias = binary ? [B[1]! - B[0]!] : [...B];
   return {
     format: 1,
     task,
@@ -200,7 +298,12 @@ export function fitLinear(
     scale: q,
     features: order.map((j) => names.get(vocabHashes[j]!) ?? `#${vocabHashes[j]}`),
     weights: Buffer.from(ints.buffer).toString('base64'),
-    meta: { ...meta, vocabulary: F, kept: order.length, options },
+    meta: {
+      ...meta,
+      vocabulary: F,
+      kept: order.length,
+      options: { ...options, priors: options.priors?.map((m) => m.task) },
+    },
   };
 }
 

@@ -7,9 +7,9 @@ import type { LinearModelFile } from '../model/linear.js';
 import { TASK_CONFIG } from './config.js';
 import type { Example, TaskName } from './data.js';
 import { vectorize } from './fit.js';
-import { fitTask, heldOutProbs, prepareTask, report, trainingRows } from './run.js';
+import { fitPriors, fitTask, heldOutProbs, prepareTask, report, trainingRows } from './run.js';
 import { normalizeLabel } from '../eval/labels.js';
-import { calibrate, crossValidatedProbs } from './calibrate.js';
+import { calibrate, calibrationGain, crossValidatedProbs } from './calibrate.js';
 
 export interface TrainOptions {
   datasetsDir: string;
@@ -36,7 +36,10 @@ export async function trainAndReport(task: TaskName, options: TrainOptions) {
         if (!line.trim()) return;
         try {
           const row = JSON.parse(line) as { text?: unknown; label?: unknown; id?: unknown };
-          const label = normalizeLabel(task, row.label);
+          const label =
+            task === 'misogyny-intention'
+              ? String(row.label).trim().toLowerCase()
+              : normalizeLabel(task, row.label);
           if (
             typeof row.text === 'string' &&
             label !== null &&
@@ -66,8 +69,20 @@ export async function trainAndReport(task: TaskName, options: TrainOptions) {
     data.examples.push(...extra);
     options.log(`${file}: ${extra.length} ejemplos propios`);
   }
+  const datasetsDir = options.datasetsDir;
+  const priors = config.priors
+    ? fitPriors(
+        config.priors,
+        data,
+        datasetsDir,
+        bundle,
+        Object.fromEntries(config.priors.map((t) => [t, TASK_CONFIG[t].variant])),
+        Object.fromEntries(config.priors.map((t) => [t, TASK_CONFIG[t].fit])),
+      )
+    : undefined;
   const fit = {
     ...config.fit,
+    ...(priors ? { priors } : {}),
     ...(options.l2 ? { l2: options.l2 } : {}),
     ...(options.topK ? { topK: options.topK } : {}),
   };
@@ -77,10 +92,12 @@ export async function trainAndReport(task: TaskName, options: TrainOptions) {
     if (!config.calibrate) return {};
     const cv = crossValidatedProbs(data, rows, fit, 3);
     const c = calibrate(data, cv.rows, cv.probs, objective);
+    // Offsets tuned on one half of the CV rows must also help on the other half.
+    const gain = calibrationGain(data, cv.rows, cv.probs, objective);
     options.log(
-      `${task}: calibración CV ${objective}=${c.cvScore.toFixed(3)} ${JSON.stringify(c.offsets ?? c.threshold)}`,
+      `${task}: calibración CV ${objective}=${c.cvScore.toFixed(3)} ${JSON.stringify(c.offsets ?? c.threshold)}; ganancia en la otra mitad ${gain.toFixed(3)}${gain > 0 ? '' : ' → sin calibrar'}`,
     );
-    return { offsets: c.offsets, threshold: c.threshold };
+    return gain > 0 ? { offsets: c.offsets, threshold: c.threshold } : {};
   };
   const calibration = calibrateOn(trainRows);
   const heldModel = { ...fitTask(data, trainRows, fit), ...calibration };

@@ -38,7 +38,8 @@ export function prepareTask(
   return { task, labels: spec.labels, binary: spec.binary, examples, docs, names };
 }
 
-const textKey = (text: string) =>
+/** Text identity for de-duplication (accents, case and punctuation ignored). */
+export const textKey = (text: string) =>
   fold(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -71,6 +72,27 @@ export function fitTask(
     { ...DEFAULT_FIT, ...options },
     meta,
   );
+}
+
+/**
+ * Prior models for stacking (FitOptions.priors): each named task fitted on its own corpora with
+ * its configured options (without priors of its own), leaving out any text that duplicates a
+ * held-out text of `target`.
+ */
+export function fitPriors(
+  tasks: readonly TaskName[],
+  target: TaskData,
+  datasetsDir: string,
+  bundle: TextBundle,
+  variants: Record<string, Record<string, string>>,
+  fits: Record<string, Partial<FitOptions>>,
+): LinearModelFile[] {
+  const held = new Set(target.examples.filter((e) => e.heldOut).map((e) => textKey(e.text)));
+  return tasks.map((task) => {
+    const data = prepareTask(task, datasetsDir, bundle, variants[task] ?? {});
+    const rows = data.examples.flatMap((e, i) => (held.has(textKey(e.text)) ? [] : [i]));
+    return fitTask(data, rows, { ...fits[task], priors: undefined });
+  });
 }
 
 /** Probabilities of the held-out rows through the inference path. */
