@@ -42,10 +42,13 @@ export function applyCorrection(enrichment: Enrichment, c: Correction): Enrichme
   if (c.misogyny !== undefined || c.misogynyCategory !== undefined) {
     const flag = c.misogyny ?? (c.misogynyCategory ? true : next.misogyny.flag);
     const category = flag ? (c.misogynyCategory ?? next.misogyny.category) : null;
+    // An analyst marking misogyny says the post is sexist itself; unmarking, that it is not
+    // misogynistic speech (whatever it reports or criticises).
     next.misogyny = {
       flag,
       score: flag ? 1 : 0,
       category,
+      intention: flag ? 'direct' : null,
       explanation: explained(next.misogyny.explanation),
     };
   }

@@ -69,11 +69,25 @@ export const TopicResult = z.object({
   explanation: z.array(Evidence),
 });
 
+/**
+ * What a post that is about sexism does with it (after EXIST 2023's "source intention"): it is
+ * sexist itself (`direct`), or it reports a sexist situation suffered or witnessed, or condemns
+ * or criticises sexism (`reporting`: EXIST's REPORTED and JUDGEMENTAL, which a model trained on
+ * ~1,200 posts cannot yet tell apart reliably). Only `direct` posts are misogynistic speech.
+ */
+export const MISOGYNY_INTENTIONS = ['direct', 'reporting'] as const;
+export const MisogynyIntention = z.enum(MISOGYNY_INTENTIONS);
+export type MisogynyIntention = z.infer<typeof MisogynyIntention>;
+
 export const MisogynyResult = z.object({
+  /** Misogynistic speech: the post is about sexism (`score`) and is sexist itself (`intention`). */
   flag: z.boolean(),
+  /** Probability that the post is about sexism at all (EXIST's task 1: sexist, reporting or criticising it). */
   score: z.number().min(0).max(1),
   /** Set when flagged. */
   category: MisogynyCategory.nullable(),
+  /** Set when the post is about sexism; absent in analyses made before intentions existed. */
+  intention: MisogynyIntention.nullable().optional(),
   explanation: z.array(Evidence),
 });
 

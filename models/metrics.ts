@@ -32,6 +32,7 @@ export function netSentiment(positive: number, negative: number): number {
 
 /**
  * Misogyny rate: posts flagged as misogynistic / posts analysed in Spanish or English × 100.
+ * Flagged = about sexism and sexist itself (intention `direct`); reporting or condemning sexism is not.
  * The denominator excludes posts in other languages, which are not classified.
  */
 export function rate(flagged: number, analysed: number): number {

@@ -10,6 +10,7 @@ import {
   type EmotionResult,
   type HateResult,
   type MisogynyCategory,
+  type MisogynyIntention,
   type MisogynyResult,
   type SentimentResult,
 } from '../models/enrichment.js';
@@ -102,7 +103,10 @@ export interface ModelContext {
   table: FeatureTable;
   matches: Matches;
   models: Partial<
-    Record<'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'hate', LinearModel>
+    Record<
+      'sentiment' | 'emotion' | 'misogyny' | 'misogyny-category' | 'misogyny-intention' | 'hate',
+      LinearModel
+    >
   >;
   onnx?: Probs;
 }
@@ -183,10 +187,15 @@ export function misogynyFromModel(ctx: ModelContext, signals: LexiconSignals): M
   const model = ctx.models.misogyny;
   if (!model) return misogynyFromLexicon(signals);
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.misogyny)[1]!;
-  const flag = p >= model.threshold;
+  // `p`: the post is about sexism (EXIST: sexist, or reporting or criticising sexism).
+  const sexism = p >= model.threshold;
   let category: MisogynyCategory | null = null;
-  const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals);
-  if (flag) {
+  const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, sexism ? 1 : 0), signals);
+  const intention = sexism ? intentionOf(ctx, signals, explanation) : null;
+  // Misogynistic speech is sexism voiced by the author; a post that reports or condemns it is
+  // counted apart (without an intention model every sexism-related post counts, as before).
+  const flag = sexism && intention !== 'reporting';
+  if (sexism) {
     const cat = ctx.models['misogyny-category'];
     if (cat) {
       const probs = predict(cat, ctx.table, ctx.matches).probs;
@@ -210,7 +219,25 @@ export function misogynyFromModel(ctx: ModelContext, signals: LexiconSignals): M
       }
     } else category = lexiconCategory(signals);
   }
-  return { flag, score: r3(clamp01(p)), category, explanation };
+  return { flag, score: r3(clamp01(p)), category, intention, explanation };
+}
+
+/**
+ * Whether a sexism-related post is sexist itself (`direct`) or reports / condemns sexism
+ * (`reporting`), from the misogyny-intention model; its strongest features join the explanation
+ * as `intención:…`. Null without that model.
+ */
+function intentionOf(
+  ctx: ModelContext,
+  signals: LexiconSignals,
+  explanation: Evidence[],
+): MisogynyIntention | null {
+  const model = ctx.models['misogyny-intention'];
+  if (!model) return null;
+  const direct = predict(model, ctx.table, ctx.matches).probs[1]! >= model.threshold;
+  for (const e of pretty(evidenceFor(model, ctx.table, ctx.matches, direct ? 1 : 0, 3), signals))
+    explanation.push({ feature: `intención:${e.feature}`, weight: e.weight });
+  return direct ? 'direct' : 'reporting';
 }
 
 function lexiconCategory(signals: LexiconSignals): MisogynyCategory {

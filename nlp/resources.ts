@@ -24,6 +24,7 @@ export const MODEL_TASKS = [
   'misogyny',
   'hate',
   'misogyny-category',
+  'misogyny-intention',
 ] as const;
 export type ModelTask = (typeof MODEL_TASKS)[number];
 

@@ -122,7 +122,7 @@ export class PostCard extends LitElement {
     </div>`;
     return html`<div class="why" aria-label=${t.explorar.detail}>
       ${block(`${t.explorar.setSentiment}: ${sentimentName(e.sentiment.label)}`, e.sentiment.explanation)}
-      ${block(`${t.labels.misogyny}: ${e.misogyny.flag ? categoryName(e.misogyny.category ?? '') || '✓' : '✗'} (${e.misogyny.score.toFixed(2)})`, e.misogyny.explanation)}
+      ${block(`${t.labels.misogyny}: ${e.misogyny.flag ? categoryName(e.misogyny.category ?? '') || '✓' : e.misogyny.intention === 'reporting' ? `✗ · ${t.labels.reportsSexism}` : '✗'} (${e.misogyny.score.toFixed(2)})`, e.misogyny.explanation)}
       ${block(`${t.labels.hate}: ${e.hate.flag ? '✓' : '✗'} (${e.hate.score.toFixed(2)})`, e.hate.explanation)}
       ${e.topics.slice(0, 3).map((topic) => block(`${t.filter.topic}: ${topicName(topic.id)}`, topic.explanation))}
       ${e.places.slice(0, 1).map((place) => block(`${countryName(place.country)}${place.admin1 ? ` · ${place.admin1}` : ''}`, place.explanation))}

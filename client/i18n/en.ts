@@ -80,7 +80,7 @@ export const en: Messages = {
     help: {
       potentialReach: 'Sum of followers of distinct authors: who could have seen it, not impressions.',
       netSentiment: '(positive − negative) / (positive + negative) × 100.',
-      misogynyRate: 'Posts flagged as misogynistic / posts analysed in Spanish or English.',
+      misogynyRate: 'Posts with misogynistic speech / posts analysed in Spanish or English. Posts that report or condemn sexism are not counted.',
     },
   },
   chart: {
@@ -344,6 +344,7 @@ export const en: Messages = {
   labels: {
     sentiment: { P: 'Positive', NEU: 'Neutral', N: 'Negative' },
     misogyny: 'Misogyny',
+    reportsSexism: 'Reports or condemns sexism',
     hate: 'Hate',
     topics: {
       femicidio: 'Femicide',

@@ -78,7 +78,7 @@ export const es = {
     help: {
       potentialReach: 'Suma de seguidores de los autores distintos: quién pudo verlo, no impresiones.',
       netSentiment: '(positivas − negativas) / (positivas + negativas) × 100.',
-      misogynyRate: 'Publicaciones marcadas como misóginas / publicaciones analizadas en español o inglés.',
+      misogynyRate: 'Publicaciones con discurso misógino / publicaciones analizadas en español o inglés. No cuentan las que denuncian o critican el machismo.',
     } as Record<string, string>,
   },
   chart: {
@@ -342,6 +342,7 @@ export const es = {
   labels: {
     sentiment: { P: 'Positivo', NEU: 'Neutro', N: 'Negativo' } as Record<string, string>,
     misogyny: 'Misoginia',
+    reportsSexism: 'Denuncia el machismo',
     hate: 'Odio',
     topics: {
       femicidio: 'Femicidio',

@@ -7,7 +7,7 @@ import { BriefWriter, COLOR, SIZE } from './pdf.js';
 import type { BriefText } from './text.js';
 import type { BriefData, ClassifierAccuracy } from './types.js';
 
-const TASKS = ['sentiment', 'misogyny', 'hate', 'emotion'] as const;
+const TASKS = ['sentiment', 'misogyny', 'misogyny-intention', 'hate', 'emotion'] as const;
 
 /**
  * Held-out accuracy of the shipped linear classifiers, from the `meta.heldOut` block that

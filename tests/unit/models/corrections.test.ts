@@ -23,7 +23,7 @@ describe('applyCorrection', () => {
       confidence: 1,
       explanation: [ANALYST_EVIDENCE],
     });
-    expect(next.misogyny).toMatchObject({ flag: false, score: 0, category: null });
+    expect(next.misogyny).toMatchObject({ flag: false, score: 0, category: null, intention: null });
     expect(next.topics).toEqual([{ id: 'prevencion', score: 1, explanation: [ANALYST_EVIDENCE] }]);
     expect(next.places.map((p) => p.country)).toEqual(['SV', 'GT']);
     expect(next.emotions).toEqual(base.emotions);

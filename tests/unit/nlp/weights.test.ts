@@ -34,7 +34,7 @@ describe('trained weights', () => {
   it('produces a valid Enrichment with explanations for every label', async () => {
     const a = await sharedAnalyzer();
     const r = a.analyze({
-      text: 'Las mujeres no saben nada, a la cocina 😡 #NiUnaMenos',
+      text: 'Las mujeres no saben nada, a la cocina 😡 #Honduras',
       authorLocation: 'Tegucigalpa',
     });
     const parsed = Enrichment.parse({ ...r, enrichedAt: new Date().toISOString() });
