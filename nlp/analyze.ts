@@ -4,6 +4,7 @@
  * `loadAnalyzer` reads lexicons and weights once; `analyze` is synchronous, pure and does no
  * I/O; `analyzeBatch` adds the ONNX transformer scores when a local model is configured.
  */
+import { detectStance } from './stance.js';
 import type { Campaign } from '../models/campaign.js';
 import type { Enrichment, TopicResult } from '../models/enrichment.js';
 import {
@@ -144,8 +145,9 @@ export function analyzeWith(
     const ctx = { table: res.table, matches, models: res.models, onnx };
     sentiment = sentimentFromModel(ctx, signals);
     emotions = emotionFromModel(ctx, signals);
-    misogyny = misogynyFromModel(ctx, signals);
-    hate = hateFromModel(ctx, signals);
+    const stance = detectStance(words, bundle.lexicon.stance.es);
+    misogyny = misogynyFromModel(ctx, signals, stance);
+    hate = hateFromModel(ctx, signals, stance);
     matches.release();
     topics = detectTopics(words, hashtags, 'es', res.topics);
   } else if (lang === 'en') {

@@ -14,6 +14,7 @@ import {
   type MisogynyResult,
   type SentimentResult,
 } from '../models/enrichment.js';
+import { NO_STANCE, stanceEvidence, type Stance } from './stance.js';
 import { zeroEmotions, type LexiconSignals } from './lexicon-signals.js';
 import {
   evidenceFor,
@@ -183,7 +184,11 @@ export function neutralEmotion(): EmotionResult {
   return { label: 'others', scores, explanation: [] };
 }
 
-export function misogynyFromModel(ctx: ModelContext, signals: LexiconSignals): MisogynyResult {
+export function misogynyFromModel(
+  ctx: ModelContext,
+  signals: LexiconSignals,
+  stance: Stance = NO_STANCE,
+): MisogynyResult {
   const model = ctx.models.misogyny;
   if (!model) return misogynyFromLexicon(signals);
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.misogyny)[1]!;
@@ -191,7 +196,7 @@ export function misogynyFromModel(ctx: ModelContext, signals: LexiconSignals): M
   const sexism = p >= model.threshold;
   let category: MisogynyCategory | null = null;
   const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, sexism ? 1 : 0), signals);
-  const intention = sexism ? intentionOf(ctx, signals, explanation) : null;
+  const intention = sexism ? intentionOf(ctx, signals, stance, explanation) : null;
   // Misogynistic speech is sexism voiced by the author; a post that reports or condemns it is
   // counted apart (without an intention model every sexism-related post counts, as before).
   const flag = sexism && intention !== 'reporting';
@@ -224,20 +229,28 @@ export function misogynyFromModel(ctx: ModelContext, signals: LexiconSignals): M
 
 /**
  * Whether a sexism-related post is sexist itself (`direct`) or reports / condemns sexism
- * (`reporting`), from the misogyny-intention model; its strongest features join the explanation
- * as `intención:…`. Null without that model.
+ * (`reporting`). A condemnation cue (lexicons/stance.json: "basta de", "exigimos justicia")
+ * decides alone; otherwise the misogyny-intention model must lean to reporting *and* a
+ * reporting cue ("asesinada", "me dijeron", "fiscalía") must back it: the model alone reads
+ * most generalisations about "las mujeres" as reported, which would hide plain sexism. The
+ * model's strongest features and the cues join the explanation (`intención:…`, `postura:…`).
+ * Null without the intention model.
  */
 function intentionOf(
   ctx: ModelContext,
   signals: LexiconSignals,
+  stance: Stance,
   explanation: Evidence[],
 ): MisogynyIntention | null {
   const model = ctx.models['misogyny-intention'];
   if (!model) return null;
-  const direct = predict(model, ctx.table, ctx.matches).probs[1]! >= model.threshold;
-  for (const e of pretty(evidenceFor(model, ctx.table, ctx.matches, direct ? 1 : 0, 3), signals))
+  const leansDirect = predict(model, ctx.table, ctx.matches).probs[1]! >= model.threshold;
+  for (const e of pretty(evidenceFor(model, ctx.table, ctx.matches, leansDirect ? 1 : 0, 3), signals))
     explanation.push({ feature: `intención:${e.feature}`, weight: e.weight });
-  return direct ? 'direct' : 'reporting';
+  const reporting =
+    stance.condemn.length > 0 || (!leansDirect && stance.report.length > 0);
+  if (reporting) explanation.push(...stanceEvidence(stance, -1));
+  return reporting ? 'reporting' : 'direct';
 }
 
 function lexiconCategory(signals: LexiconSignals): MisogynyCategory {
@@ -256,16 +269,25 @@ export function misogynyFromLexicon(signals: LexiconSignals): MisogynyResult {
   };
 }
 
-export function hateFromModel(ctx: ModelContext, signals: LexiconSignals): HateResult {
+/**
+ * Hate speech (against women and migrants, HatEval). A post that condemns violence ("basta de
+ * feminicidios", "espacio seguro para mujeres") is not hate speech whatever the model's words
+ * say: a condemnation cue clears the flag, and says so in the explanation.
+ */
+export function hateFromModel(
+  ctx: ModelContext,
+  signals: LexiconSignals,
+  stance: Stance = NO_STANCE,
+): HateResult {
   const model = ctx.models.hate;
   if (!model) return hateFromLexicon(signals);
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.hate)[1]!;
-  const flag = p >= model.threshold;
-  return {
-    flag,
-    score: r3(clamp01(p)),
-    explanation: pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals),
-  };
+  const condemned = stance.condemn.length > 0;
+  const flag = p >= model.threshold && !condemned;
+  const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals);
+  if (condemned && p >= model.threshold)
+    explanation.push(...stanceEvidence({ condemn: stance.condemn, report: [] }, -1));
+  return { flag, score: r3(clamp01(p)), explanation };
 }
 
 export function hateFromLexicon(signals: LexiconSignals): HateResult {

@@ -3,6 +3,7 @@
  * misogyny and hate terms, surface statistics. They feed the linear models as `l:`/`s:`
  * features and are the only signal for English (Belize) posts.
  */
+import type { StanceCue } from './stance.js';
 import type { Evidence } from '../models/common.js';
 import { EMOTIONS, type Emotion, type MisogynyCategory } from '../models/enrichment.js';
 import type { PhraseMatcher } from './phrase-matcher.js';
@@ -18,6 +19,8 @@ export interface LexiconResources {
   };
   misogyny: { es: PhraseMatcher<MisogynyCategory>; en: PhraseMatcher<MisogynyCategory> };
   hate: { es: PhraseMatcher<true>; en: PhraseMatcher<true> };
+  /** Condemnation / reporting cues (nlp/stance.ts). */
+  stance: { es: PhraseMatcher<StanceCue>; en: PhraseMatcher<StanceCue> };
 }
 
 export interface LexiconSignals {

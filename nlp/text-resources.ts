@@ -2,6 +2,7 @@
  * Loads the text lexicons (lexicons/text/*, sentiment/, emotions.json, abuse.json) into the
  * in-memory structures used by normalisation, language id and lexicon signals.
  */
+import type { StanceCue } from './stance.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMOTIONS, type Emotion, type MisogynyCategory } from '../models/enrichment.js';
@@ -64,6 +65,10 @@ export function loadTextBundle(dir: string): TextBundle {
     misogyny: Record<'es' | 'en', Array<{ term: string; category: MisogynyCategory }>>;
     hate: Record<'es' | 'en', string[]>;
   }>(join(dir, 'abuse.json'), sources);
+  const stanceJson = readJson<Record<'es' | 'en', Record<StanceCue, string[]>>>(
+    join(dir, 'stance.json'),
+    sources,
+  );
 
   const abbrMap = (o: Record<string, string>) =>
     new Map(Object.entries(o).map(([k, v]) => [fold(k), fold(v).split(' ')]));
@@ -94,9 +99,12 @@ export function loadTextBundle(dir: string): TextBundle {
     en: new PhraseMatcher<MisogynyCategory>(),
   };
   const hate = { es: new PhraseMatcher<true>(), en: new PhraseMatcher<true>() };
+  const stance = { es: new PhraseMatcher<StanceCue>(), en: new PhraseMatcher<StanceCue>() };
   for (const l of ['es', 'en'] as const) {
     for (const { term, category } of abuse.misogyny[l]) misogyny[l].add(term, category);
     for (const term of abuse.hate[l]) hate[l].add(term, true);
+    for (const cue of ['condemn', 'report'] as const)
+      for (const phrase of stanceJson[l][cue]) stance[l].add(phrase, cue);
   }
   const lexicon: LexiconResources = {
     polarity: {
@@ -110,6 +118,7 @@ export function loadTextBundle(dir: string): TextBundle {
     },
     misogyny,
     hate,
+    stance,
   };
   return { text, language: buildLanguageResources(lang), lexicon, slang, sources };
 }

@@ -7,7 +7,8 @@ import { sharedAnalyzer } from './helpers/shared.js';
  * set of Central American posts (tests/fixtures/nlp/misogyny_intention.jsonl): 18 sexist posts,
  * 18 that report or condemn sexism (news of femicides, campaign messages, testimonies), 12
  * unrelated. Condemnations were the trial's main false alarm (precision 0.46 before the
- * intention model).
+ * intention model and the stance cues; the cue lists were written knowing this set, so it is
+ * not a blind figure).
  */
 interface Row {
   id: string;
@@ -32,7 +33,26 @@ describe('misogynistic speech (sexism x intention)', () => {
     expect(unrelated).toMatchObject({ flag: false, intention: null });
   });
 
-  it('flags with precision ≥ 0.8 and recall ≥ 0.5 on the hand-labelled set', async () => {
+  it('needs a reporting cue before it believes the intention model over plain sexism', async () => {
+    const analyzer = await sharedAnalyzer();
+    // The intention model alone reads generalisations about "las mujeres" as reported.
+    const plain = analyzer.analyze({ text: 'Las mujeres no sirven para manejar, que se queden en la cocina' }).misogyny;
+    expect(plain).toMatchObject({ flag: true, intention: 'direct' });
+    const voiced = analyzer.analyze({ text: 'Da miedo caminar sola por Capotillo. Las calles no son seguras para nosotras.' }).misogyny;
+    expect(voiced).toMatchObject({ flag: false, intention: 'reporting' });
+    expect(voiced.explanation.some((e) => e.feature.startsWith('postura:'))).toBe(true);
+  });
+
+  it('does not call a condemnation hate speech', async () => {
+    const analyzer = await sharedAnalyzer();
+    const hate = analyzer.analyze({ text: 'Otra mujer asesinada en Honduras, basta de feminicidios' }).hate;
+    expect(hate.flag).toBe(false);
+    expect(hate.explanation).toContainEqual({ feature: 'postura:basta de', weight: -1 });
+    const prevention = analyzer.analyze({ text: 'Hoy en Comayagua inauguramos un espacio seguro para mujeres y niñas' }).hate;
+    expect(prevention.flag).toBe(false);
+  });
+
+  it('flags with precision ≥ 0.85 and recall ≥ 0.65 on the hand-labelled set', async () => {
     const analyzer = await sharedAnalyzer();
     let tp = 0;
     let fp = 0;
@@ -43,7 +63,7 @@ describe('misogynistic speech (sexism x intention)', () => {
       else if (flag) fp++;
       else if (row.misogynistic) fn++;
     }
-    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.8);
-    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.5);
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.85);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.65);
   });
 });
