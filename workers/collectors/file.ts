@@ -69,10 +69,41 @@ export async function* readRecords(path: string, format: FileFormat): AsyncGener
     return;
   }
   const parser = createReadStream(path).pipe(
-    parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+    parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true, skip_records_with_error: true }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield { line: info.lines, record };
+  // Rows the parser could not read (a stray quote) are skipped and reported where they were.
+  const skipped: FileRecord[] = [];
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    skipped.push({ line: error.lines ?? 0, error: `CSV mal formado: ${csvProblem(error)}` });
+  });
+  let line = 1;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      line = info.lines;
+      while (skipped.length > 0 && (skipped[0]!.line ?? 0) <= line) yield skipped.shift()!;
+      yield { line, record };
+    }
+    yield* skipped.splice(0);
+  } catch (error) {
+    // A broken quote or the like: the parser cannot find the next row, so reading stops here.
+    // The rows before it are still imported (the caller stores what it has read).
+    const at = (error as { lines?: number }).lines ?? line + 1;
+    yield { line: at, error: `CSV mal formado: ${csvProblem(error as Error)}; no se leyó nada a partir de aquí (corrija el archivo y vuelva a importarlo: lo ya importado no se duplica)` };
+  }
+}
+
+/** csv-parse's error codes in words a user can act on. */
+function csvProblem(error: Error & { code?: string }): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'unas comillas no se cierran';
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'hay comillas en medio de un campo sin encerrar el campo completo';
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return 'una fila tiene un número de columnas distinto';
+    default:
+      return error.message;
   }
 }
 
@@ -82,7 +113,7 @@ async function* readSpreadsheet(path: string): AsyncGenerator<FileRecord> {
   try {
     rows = (await readSheet(path)) as unknown[][];
   } catch (error) {
-    throw new RowError(`not a readable XLSX workbook (${(error as Error).message})`);
+    throw new RowError(`no es un libro XLSX legible (${(error as Error).message})`);
   }
   const columns = (rows[0] ?? []).map((cell) => (cell === null || cell === undefined ? '' : String(cell).trim()));
   for (let i = 1; i < rows.length; i++) {

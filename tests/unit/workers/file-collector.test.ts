@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pseudonymize } from '../../../models/pseudonym.js';
-import { checkColumns, recordToPost, RowError, type FileImportOptions } from '../../../workers/collectors/file.js';
+import { checkColumns, readRecords, recordToPost, RowError, type FileImportOptions } from '../../../workers/collectors/file.js';
 
 const options: FileImportOptions = {
   map: {},
@@ -73,5 +76,16 @@ describe('file collector: record → Post', () => {
       /no tiene la columna "text" para text; columnas encontradas: Fecha, Mensaje. Indíquela con --map text=<columna>/,
     );
     expect(() => checkColumns(['Fecha', 'Mensaje'], { createdAt: 'Fecha', text: 'Mensaje' })).not.toThrow();
+  });
+});
+
+describe('file collector: reading a broken CSV', () => {
+  it('keeps the rows before a stray quote and reports the broken one by line', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'escucha-csv-')), 'roto.csv');
+    writeFileSync(path, 'text,createdAt\n"hola",2026-11-20T10:00:00Z\n"segunda",2026-11-20T11:00:00Z\n"rota sin cerrar,2026-11-20T12:00:00Z\n');
+    const items = [];
+    for await (const item of readRecords(path, 'csv')) items.push(item);
+    expect(items.filter((i) => 'record' in i).map((i) => ('record' in i ? i.record.text : null))).toEqual(['hola', 'segunda']);
+    expect(items.at(-1)).toEqual({ line: 4, error: 'CSV mal formado: unas comillas no se cierran' });
   });
 });
