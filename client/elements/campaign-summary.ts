@@ -1,3 +1,4 @@
+import { isPartial, todayUtc } from '../charts/aggregate.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { barChart, barHeight } from '../charts/bars.js';
@@ -86,6 +87,8 @@ export class CampaignSummary extends LitElement {
         const markerIndex = k.days.findIndex((d) => d.day === launch);
         const labels = k.days.map((d) => formatShortDay(d.day));
         const marker = markerIndex >= 0 ? { index: markerIndex, label: t.chart.launch } : null;
+        const today = todayUtc();
+        const partial = { partial: k.days.map((d) => isPartial(d.day, 1, 1, today)), partialNote: t.chart.partialDay };
         return html`<div class="kpis">
             <kpi-card plain label=${t.kpi.posts} .value=${tot.posts}></kpi-card>
             <kpi-card plain label=${t.kpi.potentialReach} .value=${tot.potentialReach}></kpi-card>
@@ -98,10 +101,10 @@ export class CampaignSummary extends LitElement {
           </div>
           <div class="charts">
             <chart-panel heading=${t.campanas.overTime} filename=${`campana-${c.id}-dias`} description=${t.campanas.launchOn(formatDay(launch))}
-              .config=${lineChart({ labels, series: [{ label: t.kpi.posts, data: k.days.map((d) => d.posts), fill: true }], format: formatNumber, marker })}
+              .config=${lineChart({ labels, series: [{ label: t.kpi.posts, data: k.days.map((d) => d.posts), fill: true }], format: formatNumber, marker, ...partial })}
               ?empty=${tot.posts === 0}></chart-panel>
             <chart-panel heading=${t.resumen.sentiment} filename=${`campana-${c.id}-sentimiento`}
-              .config=${stackedBarChart({ labels, series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: k.days.map((d) => d.sentiment[s]), color: SENTIMENT_COLORS[s] })), format: formatNumber, marker })}
+              .config=${stackedBarChart({ labels, series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: k.days.map((d) => d.sentiment[s]), color: SENTIMENT_COLORS[s] })), format: formatNumber, marker, ...partial })}
               ?empty=${tot.posts === 0}></chart-panel>
             <chart-panel heading=${t.campanas.topHashtags} filename=${`campana-${c.id}-hashtags`} .height=${barHeight(Math.min(10, k.topHashtags.length))}
               .config=${barChart({ labels: k.topHashtags.slice(0, 10).map((h) => `#${h.value}`), series: [{ label: t.kpi.posts, data: k.topHashtags.slice(0, 10).map((h) => h.posts) }], format: formatNumber })}

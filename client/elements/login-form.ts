@@ -56,7 +56,7 @@ export class LoginForm extends LitElement {
       <form @submit=${this.submit} novalidate>
         ${this.mustChange
           ? html`<div class="field"><label for="current">${t.currentPassword}</label><input id="current" name="current" type="password" autocomplete="current-password" required /></div>
-              <div class="field"><label for="next">${t.newPassword}</label><input id="next" name="next" type="password" autocomplete="new-password" minlength="12" required /></div>`
+              <div class="field"><label for="next">${t.newPassword}</label><input id="next" name="next" type="password" autocomplete="new-password" minlength="10" required /></div>`
           : html`<div class="field"><label for="email">${t.email}</label><input id="email" name="email" type="email" autocomplete="username" required /></div>
               <div class="field"><label for="password">${t.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>`}
         <p class="error" role="alert" aria-live="assertive">${this.error}</p>

@@ -39,7 +39,7 @@ export const en: Messages = {
     userMenu: 'User menu',
     mustChange: 'You must change your temporary password before continuing.',
     currentPassword: 'Current password',
-    newPassword: 'New password (at least 12 characters)',
+    newPassword: 'New password (at least 10 characters)',
     change: 'Change password',
     roles: { admin: 'Administrator', analyst: 'Analyst', viewer: 'Viewer' },
   },

@@ -37,7 +37,7 @@ export const es = {
     userMenu: 'Menú de usuario',
     mustChange: 'Debe cambiar su contraseña temporal antes de continuar.',
     currentPassword: 'Contraseña actual',
-    newPassword: 'Nueva contraseña (mínimo 12 caracteres)',
+    newPassword: 'Nueva contraseña (mínimo 10 caracteres)',
     change: 'Cambiar contraseña',
     roles: { admin: 'Administración', analyst: 'Análisis', viewer: 'Consulta' } as Record<string, string>,
   },

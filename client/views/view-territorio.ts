@@ -38,7 +38,7 @@ export class ViewTerritorio extends LitElement {
     css`
       :host { display: grid; gap: var(--space-5); }
       /* The ranking table has six columns: it gets the wider track, the tile map the narrower. */
-      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
+      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); align-items: start; }
       @media (max-width: 1100px) { .top { grid-template-columns: minmax(0, 1fr); } }
       tr.selected th { color: var(--primary); }
       tbody tr { cursor: pointer; }

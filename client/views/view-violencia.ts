@@ -21,12 +21,24 @@ const SAMPLES = 6;
  * prefixed by a category ("sexual-violence:acoso") or be lexicon scores ("léxico:neg").
  */
 export function wordOf(feature: string): string | null {
+  // Intention and stance rows explain *why a post is or is not* misogynistic speech, not what
+  // it says; character n-grams ("…ujer…") are not words.
+  if (/^(intención|postura):/.test(feature)) return null;
   const parts = feature.split(':');
-  const last = parts[parts.length - 1]!.trim();
+  let last = parts[parts.length - 1]!.trim();
   if (parts.length > 1 && /^(neg|pos|polarity|question)$/.test(last)) return null;
-  if (/^(léxico|lexico|rasgo|corrección)/.test(feature)) return null;
-  return last.length > 1 ? last : null;
+  if (/^(léxico|lexico|rasgo|corrección)/.test(feature) && !last.includes('(')) return null;
+  // A lexicon hit reads "misogyny (histericas, zorra)": the words are in the brackets.
+  const bracket = /\(([^)]+)\)/.exec(last);
+  if (bracket) last = bracket[1]!.split(',')[0]!.trim();
+  if (last.startsWith('…') || last.length < 2) return null;
+  return last.split(/\s+/).every((w) => STOPWORDS.has(w)) ? null : last;
 }
+
+/** Function words that carry weight in the models but say nothing to a reader. */
+const STOPWORDS = new Set(
+  'a al ante con como cuando de del el ella ellas ellos en era es esa ese eso esta este esto ha hay la las le les lo los me mi mis muy nada ni no nos o para pero por porque que se si sin son su sus te tan tu un una uno y ya yo'.split(' '),
+);
 
 /** Flagged posts among the newest pages of a search (the API has no misogyny filter yet). */
 async function flaggedSample(filter: Filter, signal: AbortSignal): Promise<PostSummary[]> {

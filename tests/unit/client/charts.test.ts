@@ -167,5 +167,11 @@ describe('evidence terms', async () => {
     ['sexual-violence:léxico:polarity', null],
     ['rasgo:question', null],
     ['su esposa', 'su esposa'],
+    ['stereotyping-dominance:léxico:misogyny (histericas)', 'histericas'],
+    ['que le', null],
+    ['no', null],
+    ['intención:mujeres', null],
+    ['postura:basta de', null],
+    ['…ujer…', null],
   ])('wordOf(%s) = %s', (feature, word) => expect(wordOf(feature)).toBe(word));
 });
