@@ -66,7 +66,7 @@ export function queryFromValues(values: QueryValues): { query: SourceQuery; base
 export function checkCredentials(kind: Platform, source: { query: SourceQuery; baseUrl: string | null }, env: (name: string) => string | undefined): void {
   const missing = collectorFor(kind)!.requiredCredentials(source).filter((name) => !env(name));
   if (missing.length > 0) {
-    throw new ConfigError(`falta la credencial ${missing.join(' y ')}: defínala en el entorno (missing credential ${missing.join(', ')})`);
+    throw new ConfigError(`falta la credencial ${missing.join(' y ')}: defínala en el entorno`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { columnHeader } from '../csv-headers.js';
 import { previousPeriod } from '../../models/filter.js';
 import type { Kpis } from '../../models/store.js';
 import { z } from 'zod';
@@ -52,10 +53,11 @@ export function overviewRoutes({ store }: RouteDeps): Route[] {
           filter,
         };
       },
-      table: (result) => ({
+      table: (result, { locale }) => ({
         name: `resumen-${result.filter.from}_${result.filter.to}`,
         columns: ['metric', 'current', 'previous'],
-        rows: KPI_FIELDS.map((field) => [field, result[field], result.previous[field]]),
+        // The metric names are cells here, not headers: they follow the reader's language too.
+        rows: KPI_FIELDS.map((field) => [columnHeader(field, locale), result[field], result.previous[field]]),
       }),
     }),
     defineRoute({

@@ -34,7 +34,7 @@ export class CollectorError extends Error {
 export class OfflineError extends CollectorError {
   override readonly status = 'offline' as const;
   constructor(host: string, cause: string) {
-    super(`sin conexión: no se pudo contactar ${host} (${cause}; offline: could not reach ${host})`, 'COLLECT_OFFLINE');
+    super(`sin conexión: no se pudo contactar ${host} (${cause})`, 'COLLECT_OFFLINE');
   }
 }
 
@@ -80,7 +80,7 @@ export class MissingCredentialError extends CollectorError {
   constructor(readonly variables: string[]) {
     const list = variables.join(' y ');
     super(
-      `falta la credencial ${list}: defínala en el entorno (missing credential ${variables.join(', ')})`,
+      `falta la credencial ${list}: defínala en el entorno`,
       'COLLECT_MISSING_CREDENTIAL',
     );
   }

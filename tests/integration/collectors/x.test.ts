@@ -73,7 +73,7 @@ describe('x collector (API v2 recent search)', () => {
   it('records a missing token as the source error without calling the API', async () => {
     const { h, id, run } = await setup({});
     const summary = await run();
-    expect(summary.error).toBe('falta la credencial X_BEARER_TOKEN: defínala en el entorno (missing credential X_BEARER_TOKEN)');
+    expect(summary.error).toBe('falta la credencial X_BEARER_TOKEN: defínala en el entorno');
     expect(server.requests).toHaveLength(0);
     expect((await h.store.sources.get(id))!.status).toBe('error');
   });

@@ -84,7 +84,7 @@ describe('HttpClient', () => {
     const error = await http.text({ platform: 'rss', url: 'https://news.google.com/rss' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OfflineError);
     expect((error as OfflineError).status).toBe('offline');
-    expect((error as OfflineError).userMessage).toBe(`sin conexión: no se pudo contactar news.google.com (${code}; offline: could not reach news.google.com)`);
+    expect((error as OfflineError).userMessage).toBe(`sin conexión: no se pudo contactar news.google.com (${code})`);
     expect(calls).toHaveLength(1);
   });
 
