@@ -9,6 +9,11 @@ export interface Series {
   /** Fill the area under the line (a single-series volume chart). */
   fill?: boolean;
   dashed?: boolean;
+  /**
+   * Per point, a caveat ("muestra pequeña (n = 2)") or null: the line is dashed into and out of
+   * such a point and the tooltip shows the caveat after its value.
+   */
+  notes?: (string | null)[];
 }
 
 export interface TimeChartInput {
@@ -52,21 +57,26 @@ function tooltip(input: TimeChartInput) {
     mode: 'index' as const,
     intersect: false,
     callbacks: {
-      label: (item: { dataset: { label?: string }; parsed: { y: number | null } }) =>
-        `${item.dataset.label ?? ''}: ${item.parsed.y === null ? '—' : input.format(item.parsed.y)}`,
+      label: (item: { dataset: { label?: string }; datasetIndex: number; dataIndex: number; parsed: { y: number | null } }) => {
+        const note = input.series[item.datasetIndex]?.notes?.[item.dataIndex];
+        const value = item.parsed.y === null ? '—' : input.format(item.parsed.y);
+        return `${item.dataset.label ?? ''}: ${value}${note ? ` · ${note}` : ''}`;
+      },
       footer: (items: { dataIndex: number }[]) =>
         items[0] && input.partial?.[items[0].dataIndex] ? (input.partialNote ?? '') : '',
     },
   };
 }
 
-/** Dashes the line segments that end in an incomplete period. */
-function partialSegments(input: TimeChartInput) {
-  const partial = input.partial;
-  if (!partial?.some(Boolean)) return undefined;
+/** Dashes the line segments that touch an incomplete period or a point with a caveat. */
+function partialSegments(input: TimeChartInput, series: Series) {
+  const partial = input.partial ?? [];
+  const notes = series.notes ?? [];
+  if (!partial.some(Boolean) && !notes.some(Boolean)) return undefined;
+  const weak = (i: number) => Boolean(partial[i] || notes[i]);
   return {
     borderDash: (ctx: { p0DataIndex: number; p1DataIndex: number }) =>
-      partial[ctx.p1DataIndex] || partial[ctx.p0DataIndex] ? [4, 4] : undefined,
+      weak(ctx.p1DataIndex) || weak(ctx.p0DataIndex) ? [4, 4] : undefined,
   };
 }
 
@@ -91,7 +101,7 @@ export function lineChart(input: TimeChartInput): ChartConfiguration<'line'> {
           pointHoverRadius: 4,
           tension: 0.25,
           spanGaps: true,
-          segment: partialSegments(input),
+          segment: partialSegments(input, s),
         };
       }),
     },

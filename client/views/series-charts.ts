@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { bucketize, isPartial, netOf, rateOf, todayUtc, type Bucket } from '../charts/aggregate.js';
 import { SENTIMENT_COLORS } from '../charts/palette.js';
 import { lineChart, stackedBarChart } from '../charts/time-series.js';
-import { formatNumber, formatPercent, formatShortDay } from '../format.js';
+import { formatNumber, formatPercent, formatShortDay, isSmallSample } from '../format.js';
 import { i18n, sentimentName } from '../i18n/index.js';
 import type { SeriesPoint } from '../queries.js';
 
@@ -57,7 +57,12 @@ export function rateChart(seriesByLabel: { label: string; points: SeriesPoint[] 
   const days = bucketed[0]?.buckets.map((b) => b.day) ?? [];
   return lineChart({
     labels: days.map((d) => formatShortDay(d)),
-    series: bucketed.map((s) => ({ label: s.label, data: s.buckets.map((b) => rateOf(b.misogyny, b.analysed)) })),
+    series: bucketed.map((s) => ({
+      label: s.label,
+      data: s.buckets.map((b) => rateOf(b.misogyny, b.analysed)),
+      // A rate over a handful of posts swings wildly: dashed, with its n in the tooltip.
+      notes: s.buckets.map((b) => (isSmallSample(b.analysed) ? i18n.t.kpi.smallSample(b.analysed) : null)),
+    })),
     format: formatPercent,
     ...partialMarks(bucketed[0]?.buckets ?? [], weekly),
   });

@@ -104,6 +104,15 @@ describe('aggregation', () => {
     expect(isPartial('2026-11-09', 7, 7, '2026-11-16')).toBe(false);
   });
 
+  test('a point with a caveat is dashed and says so in its tooltip', () => {
+    const line = lineChart({ labels: ['a', 'b'], series: [{ label: 'BZ', data: [10, 50], notes: [null, 'muestra pequeña (n = 2)'] }], format: fmt });
+    const dash = (line.data.datasets[0] as unknown as { segment: { borderDash: (c: { p0DataIndex: number; p1DataIndex: number }) => number[] | undefined } }).segment.borderDash;
+    expect(dash({ p0DataIndex: 0, p1DataIndex: 1 })).toEqual([4, 4]);
+    const label = (line.options!.plugins!.tooltip as unknown as { callbacks: { label: (i: object) => string } }).callbacks.label;
+    expect(label({ dataset: { label: 'BZ' }, datasetIndex: 0, dataIndex: 1, parsed: { y: 50 } })).toBe('BZ: 50u · muestra pequeña (n = 2)');
+    expect(label({ dataset: { label: 'BZ' }, datasetIndex: 0, dataIndex: 0, parsed: { y: 10 } })).toBe('BZ: 10u');
+  });
+
   test('partial points dash the line into them and lighten their bars', () => {
     const line = lineChart({ labels: ['a', 'b', 'c'], series: [{ label: 'x', data: [1, 2, 3] }], format: fmt, partial: [false, false, true], partialNote: 'incompleta' });
     const dash = (line.data.datasets[0] as unknown as { segment: { borderDash: (c: { p0DataIndex: number; p1DataIndex: number }) => number[] | undefined } }).segment.borderDash;
