@@ -1,32 +1,36 @@
 import type { Narrative } from '../models/analytics.js';
 import { changePercent } from '../models/metrics.js';
-import { clusterPosts } from './clusters.js';
-import { displayForms, tokenize } from './tokenize.js';
+import { clusterPosts, MIN_SIMILARITY } from './clusters.js';
+import { displayForms, languageOf, tokenize } from './tokenize.js';
 
 /**
  * Newest posts a narrative sample holds, per period: enough for the conversations of a week
  * in one country, and small enough for a dashboard (clustering is O(sample × k)).
  */
 export const NARRATIVE_SAMPLE = 2_000;
-/** A previous-period post joins a cluster only this close (cosine) to its centroid. */
-const PREVIOUS_MIN_SIMILARITY = 0.2;
+/** Most clusters of a sample (fewer when it holds fewer dense groups). */
+export const NARRATIVE_CLUSTERS = 20;
+/** A previous-period post counts for a cluster only this close (cosine) to its centroid. */
+const PREVIOUS_MIN_SIMILARITY = MIN_SIMILARITY;
 
 /**
- * Narratives of a period from its newest posts (`current`, newest first): TF-IDF k-means
- * clusters labelled by their top terms, with the previous period's posts assigned to the
- * nearest cluster for the trend, and up to 3 sample posts (the newest) each.
+ * Narratives of a period from its newest posts (`current`, newest first): TF-IDF clusters of
+ * posts in the same language, labelled by their most distinctive terms, with the previous
+ * period's posts assigned to the nearest cluster of their language for the trend, and up to 3
+ * sample posts each: the members closest to the centroid (distinct texts). Posts close to no cluster (the
+ * outliers, "other topics") are not a narrative.
  */
 export function narrativesOf(
   current: readonly { id: string; text: string }[],
   previous: readonly { id: string; text: string }[],
   options: { k?: number; limit?: number } = {},
 ): Narrative[] {
-  const posts = current.map((p) => ({ ...p, terms: tokenize(p.text) }));
-  const { clusters, assign } = clusterPosts(posts, { k: options.k ?? 8 });
+  const posts = current.map((p) => ({ ...p, terms: tokenize(p.text), lang: languageOf(p.text) }));
+  const { clusters, assign } = clusterPosts(posts, { k: options.k ?? NARRATIVE_CLUSTERS });
   const before = new Array<number>(clusters.length).fill(0);
   if (clusters.length > 0) {
     for (const post of previous) {
-      const nearest = assign(tokenize(post.text));
+      const nearest = assign(tokenize(post.text), languageOf(post.text));
       if (nearest && nearest.similarity >= PREVIOUS_MIN_SIMILARITY) before[nearest.index]!++;
     }
   }
@@ -44,6 +48,23 @@ export function narrativesOf(
     size: cluster.members.length,
     previous: before[c]!,
     trend: changePercent(cluster.members.length, before[c]!),
-    samples: cluster.members.slice(0, 3).map((i) => ({ id: posts[i]!.id, text: posts[i]!.text })),
+    samples: samplesOf(cluster.closest, posts),
   }));
+}
+
+/** Up to 3 members, the closest to the centroid first, skipping repeats of a sample's text. */
+function samplesOf(
+  closest: readonly number[],
+  posts: readonly { id: string; text: string }[],
+): { id: string; text: string }[] {
+  const samples: { id: string; text: string }[] = [];
+  const texts = new Set<string>();
+  for (const i of closest) {
+    const { id, text } = posts[i]!;
+    if (texts.has(text)) continue;
+    texts.add(text);
+    samples.push({ id, text });
+    if (samples.length === 3) break;
+  }
+  return samples;
 }

@@ -127,3 +127,40 @@ export function displayForms(
 export function queryWords(q: string): string[] {
   return [...new Set([...foldText(q).matchAll(WORD_RE)].map((m) => m[0]))].slice(0, 10);
 }
+
+/** Function words that mark a text as English or Spanish (lower-case ASCII, ≤ 5 letters). */
+const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
+  'the and of to in is are was were be been for with after at on this that from by has have it its an as who will'.split(
+    ' ',
+  ),
+);
+const SPANISH_MARKERS: ReadonlySet<string> = new Set(
+  'de la el que en los las por un una del se para con su al es lo como mas pero sus le ya fue este esta hay muy'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The language of a post for clustering: "en" when it holds more English than Spanish function
+ * words, else "es" (the product's language, also for texts with neither). Words are runs of
+ * ASCII letters, lower-cased.
+ */
+export function languageOf(text: string): 'en' | 'es' {
+  let en = 0;
+  let es = 0;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) | 32 : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start <= 5) {
+      const word = text.slice(start, i).toLowerCase();
+      if (ENGLISH_MARKERS.has(word)) en++;
+      else if (SPANISH_MARKERS.has(word)) es++;
+    }
+    start = -1;
+  }
+  return en > es ? 'en' : 'es';
+}
