@@ -83,7 +83,7 @@ export class PostCard extends LitElement {
         <span>${p.platform}</span>
         <span>${formatDateTime(p.createdAt)}</span>
         ${p.country ? html`<span>${countryName(p.country)}</span>` : null}
-        <span>${formatNumber(p.interactions)} ${t.kpi.interactions.toLowerCase()}</span>
+        <span>${formatNumber(p.interactions)} ${p.interactions === 1 ? t.kpi.interaction : t.kpi.interactions.toLowerCase()}</span>
         ${p.url ? html`<a href=${p.url} target="_blank" rel="noopener noreferrer">${t.explorar.open}</a>` : null}
       </div>
       <p class="text" part="text">${p.text}</p>

@@ -67,6 +67,7 @@ export const en: Messages = {
     authors: 'Authors',
     potentialReach: 'Potential reach',
     interactions: 'Interactions',
+    interaction: 'interaction',
     netSentiment: 'Net sentiment',
     misogynyRate: 'Misogyny rate',
     hateRate: 'Hate speech rate',

@@ -65,6 +65,7 @@ export const es = {
     authors: 'Autores',
     potentialReach: 'Alcance potencial',
     interactions: 'Interacciones',
+    interaction: 'interacción',
     netSentiment: 'Sentimiento neto',
     misogynyRate: 'Tasa de misoginia',
     hateRate: 'Tasa de discurso de odio',
