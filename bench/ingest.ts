@@ -10,7 +10,9 @@
  * last two weeks (a live stream or a recent export): buckets are recomputed whole, so an import
  * spread thinly over a year costs more per post.
  * Run: `npm run bench -- ingest` or
- * `npx tsx bench/ingest.ts [--posts 50000] [--window-days 14] [--skip-bullmq] [--skip-embedded]`.
+ * `npx tsx bench/ingest.ts [--posts 50000] [--window-days 14] [--skip-bullmq] [--skip-embedded]
+ * [--breakdown]`. With `--breakdown` (Linux), the embedded run also prints the main thread's CPU
+ * seconds in each store method (their synchronous part: all of it with SQLite), not figures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -88,6 +90,7 @@ async function embedded(posts: Post[]): Promise<void> {
     const env = { ...baseEnv(dir) };
     delete env.REDIS_URL;
     const app = await createAppContext(loadConfig(env), { consume: true });
+    const breakdown = args.includes('--breakdown') ? measureStore(app.store) : null;
     await app.runner.start();
     const cpu = process.cpuUsage();
     const mainCpu = threadCpuSeconds();
@@ -101,6 +104,11 @@ async function embedded(posts: Post[]): Promise<void> {
     const mainUsed = threadCpuSeconds();
     if (mainUsed !== null && mainCpu !== null) {
       reportFigure(`ingest_embedded_main_thread_cpu_s${SUFFIX}`, mainUsed - mainCpu, 's');
+    }
+    if (breakdown) {
+      for (const [name, seconds] of [...breakdown].sort((a, b) => b[1] - a[1])) {
+        process.stdout.write(`  main thread in ${name}: ${seconds.toFixed(2)} s\n`);
+      }
     }
     await app.close();
   } finally {
@@ -141,6 +149,36 @@ async function bullmq(posts: Post[]): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     await removeKeys(prefix);
   }
+}
+
+/**
+ * Wraps the store's post and rollup methods to add up the main thread's CPU seconds in each
+ * (the part before the returned promise: with SQLite, the whole call).
+ */
+function measureStore(store: Awaited<ReturnType<typeof createAppContext>>['store']): Map<string, number> {
+  const spent = new Map<string, number>();
+  for (const [prefix, repository] of [
+    ['posts', store.posts],
+    ['rollups', store.rollups],
+    ['annotations', store.annotations],
+  ] as const) {
+    const target = repository as unknown as Record<string, unknown>;
+    const proto = Object.getPrototypeOf(repository) as Record<string, unknown>;
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const method = target[name];
+      if (name === 'constructor' || typeof method !== 'function') continue;
+      target[name] = (...params: unknown[]) => {
+        const before = threadCpuSeconds() ?? 0;
+        try {
+          return (method as (...a: unknown[]) => unknown).apply(repository, params);
+        } finally {
+          const key = `${prefix}.${name}`;
+          spent.set(key, (spent.get(key) ?? 0) + (threadCpuSeconds() ?? 0) - before);
+        }
+      };
+    }
+  }
+  return spent;
 }
 
 /** CPU seconds of the calling thread (Linux), or null. */

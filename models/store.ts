@@ -1,3 +1,4 @@
+import type { PostEntities } from '../analytics/entities.js';
 import type { Alert, AlertRule } from './alert.js';
 import type {
   AuthorRanking,
@@ -22,11 +23,43 @@ import type { Emotion } from './enrichment.js';
 import type { Brief } from './brief.js';
 import type { Campaign } from './campaign.js';
 import type { Enrichment } from './enrichment.js';
+import type { PostFacets } from './facets.js';
 import type { PostFilter } from './filter.js';
 import type { Post } from './post.js';
 import type { Granularity, Rollup } from './rollup.js';
 import type { Source } from './source.js';
 import type { User } from './user.js';
+
+/**
+ * What `saveEnrichments` derives from a post and its analysis, computed by
+ * `prepareEnrichment` (store/prepare.ts) where it is cheapest (an enrichment thread) and handed
+ * to the store, which then neither serialises the analysis nor re-reads the post. It must be
+ * exactly what `prepareEnrichment` gives for the item's post and enrichment.
+ */
+export interface PreparedEnrichment {
+  /** `JSON.stringify(enrichment)`: the stored analysis. */
+  json: string;
+  /** The analysed facets (models/facets.ts `postFacets`, without the metric facets). */
+  facets: AnalysedFacets;
+  /** The post's entities (analytics/entities.ts `postEntities`). */
+  entities: PostEntities;
+}
+
+/** `PostFacets` that an analysis sets, plus what the stores keep beside them. */
+export type AnalysedFacets = Omit<PostFacets, 'interactions' | 'followers' | 'views'> & {
+  /** The analyser version (`enrichment.version`). */
+  version: string;
+  /** EXIST category when flagged misogynistic, else null. */
+  misogynyCategory: string | null;
+};
+
+/**
+ * One analysis to save: the enrichment, its prepared form, or both (then they must agree). A
+ * caller holding only the prepared form (an enrichment thread's result) need not parse it.
+ */
+export type EnrichmentItem =
+  | { id: string; enrichment: Enrichment; prepared?: PreparedEnrichment | undefined }
+  | { id: string; enrichment?: undefined; prepared: PreparedEnrichment };
 
 /** A post as stored: its key (`platform:externalId`) and its analysis, once enriched. */
 export type StoredPost = Post & { id: string; enrichment: Enrichment | null };
@@ -56,7 +89,7 @@ export interface PostRepository {
    * any point cannot lose a rollup update (SQLite: one transaction; MongoDB: a per-post dirty
    * flag healed by `dirtyBuckets`).
    */
-  saveEnrichments(items: readonly { id: string; enrichment: Enrichment }[]): Promise<void>;
+  saveEnrichments(items: readonly EnrichmentItem[]): Promise<void>;
   count(): Promise<number>;
   countPendingEnrichment(version: string): Promise<number>;
 }

@@ -3,24 +3,50 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../app/logger.js';
 import type { Enrichment } from '../models/enrichment.js';
+import type { AnalysedFacets, PreparedEnrichment } from '../models/store.js';
 import type { AnalysisInput, Analyzer, AnalyzerOptions } from '../nlp/analyze.js';
-import { enrichmentsOf, type Enricher } from './enrichment.js';
+import type { PreparationSource } from '../store/prepare.js';
+import { enrichmentsOf, preparedEnrichmentsOf, type Enricher } from './enrichment.js';
 
 /** What a thread is started with. */
 export interface ThreadData {
   analyzerOptions: AnalyzerOptions;
 }
-/** Main → thread: analyse one batch. */
+/** Main → thread: analyse one batch, and prepare its results with `posts` when given. */
 export interface ThreadRequest {
   id: number;
   inputs: readonly AnalysisInput[];
   enrichedAt: string;
+  posts?: readonly PreparationSource[] | undefined;
 }
-/** Thread → main: the analyser is loaded (its version), or a batch's result. */
+/**
+ * Thread → main: the analyser is loaded (its version), or a batch's result: its enrichments as
+ * one JSON string (cheaper for the main thread to read than a structured clone of many small
+ * objects) or, prepared, each enrichment's JSON (stored as is, never parsed on the main thread)
+ * and the facets and entities of all as one JSON string.
+ */
 export type ThreadReply =
   | { ready: string }
-  | { id: number; json: string }
+  | BatchReply
   | { id: number; error: { name: string; message: string; stack?: string | undefined } };
+type BatchReply =
+  | { id: number; json: string }
+  | { id: number; prepared: string[]; derived: string };
+type Derived = Pick<PreparedEnrichment, 'entities'> & { facets: AnalysedFacets };
+
+/** What a thread answers to a request (workers/enrich-thread.ts; tests' threads too). */
+export async function answer(analyzer: Analyzer, request: ThreadRequest): Promise<ThreadReply> {
+  const { id, inputs, enrichedAt, posts } = request;
+  try {
+    if (!posts) return { id, json: JSON.stringify(await enrichmentsOf(analyzer, inputs, enrichedAt)) };
+    const prepared = await preparedEnrichmentsOf(analyzer, inputs, posts, enrichedAt);
+    const derived: Derived[] = prepared.map(({ facets, entities }) => ({ facets, entities }));
+    return { id, prepared: prepared.map((p) => p.json), derived: JSON.stringify(derived) };
+  } catch (error) {
+    const { name, message, stack } = error instanceof Error ? error : new Error(String(error));
+    return { id, error: { name, message, stack } };
+  }
+}
 
 export interface EnrichPoolOptions {
   /** Threads to run; 0 analyses on the calling thread only. */
@@ -57,7 +83,7 @@ import(workerData.tsxApi).then((tsx) => {
 });`;
 
 interface Task {
-  resolve(enrichments: Enrichment[]): void;
+  resolve(reply: BatchReply): void;
   reject(error: Error): void;
 }
 
@@ -115,22 +141,68 @@ export class EnrichPool implements Enricher {
     return this.starting;
   }
 
-  async enrich(inputs: readonly AnalysisInput[], enrichedAt: string): Promise<Enrichment[]> {
+  enrich(inputs: readonly AnalysisInput[], enrichedAt: string): Promise<Enrichment[]> {
+    return this.run(
+      inputs,
+      enrichedAt,
+      undefined,
+      () => enrichmentsOf(this.options.analyzer, inputs, enrichedAt),
+      (reply) => {
+        if (!('json' in reply)) throw new Error('enrichment thread gave prepared results');
+        return JSON.parse(reply.json) as Enrichment[];
+      },
+    );
+  }
+
+  enrichPrepared(
+    inputs: readonly AnalysisInput[],
+    posts: readonly PreparationSource[],
+    enrichedAt: string,
+  ): Promise<PreparedEnrichment[]> {
+    if (posts.length !== inputs.length) return Promise.reject(new RangeError('one post per analysis input'));
+    return this.run(
+      inputs,
+      enrichedAt,
+      posts,
+      () => preparedEnrichmentsOf(this.options.analyzer, inputs, posts, enrichedAt),
+      (reply) => {
+        if (!('prepared' in reply)) throw new Error('enrichment thread gave unprepared results');
+        const derived = JSON.parse(reply.derived) as Derived[];
+        return reply.prepared.map((json, i) => ({ json, ...derived[i]! }));
+      },
+    );
+  }
+
+  /** A batch in threads (split between the ready ones) or, when none is, on this thread. */
+  private async run<T>(
+    inputs: readonly AnalysisInput[],
+    enrichedAt: string,
+    posts: readonly PreparationSource[] | undefined,
+    inline: () => Promise<T[]>,
+    decode: (reply: BatchReply) => T[],
+  ): Promise<T[]> {
     this.postsSeen += inputs.length;
     if (!this.starting && this.postsSeen > (this.options.startAfterPosts ?? 1_000)) void this.start();
     const ready = this.threads.filter((thread) => thread.ready);
     if (ready.length === 0 || inputs.length === 0) {
       this.stats.inline++;
-      return enrichmentsOf(this.options.analyzer, inputs, enrichedAt);
+      return inline();
     }
     this.stats.threaded++;
     ready.sort((a, b) => a.tasks.size - b.tasks.size);
     const parts = Math.max(1, Math.min(ready.length, Math.floor(inputs.length / MIN_PART)));
     const size = Math.ceil(inputs.length / parts);
     const results = await Promise.all(
-      ready
-        .slice(0, parts)
-        .map((thread, k) => this.send(thread, inputs.slice(k * size, (k + 1) * size), enrichedAt)),
+      ready.slice(0, parts).map(async (thread, k) => {
+        const part = { from: k * size, to: (k + 1) * size };
+        return decode(
+          await this.send(thread, {
+            inputs: inputs.slice(part.from, part.to),
+            enrichedAt,
+            posts: posts?.slice(part.from, part.to),
+          }),
+        );
+      }),
     );
     return results.flat();
   }
@@ -198,11 +270,7 @@ export class EnrichPool implements Enricher {
         return;
       }
       this.deaths = 0;
-      try {
-        task.resolve(JSON.parse(message.json) as Enrichment[]);
-      } catch (error) {
-        task.reject(error as Error);
-      }
+      task.resolve(message);
     });
     const died = (error: Error) => {
       if (thread.gone) return;
@@ -220,13 +288,13 @@ export class EnrichPool implements Enricher {
     return thread;
   }
 
-  private send(thread: Thread, inputs: readonly AnalysisInput[], enrichedAt: string) {
+  private send(thread: Thread, batch: Omit<ThreadRequest, 'id'>) {
     const id = ++this.nextId;
-    return new Promise<Enrichment[]>((resolve, reject) => {
+    return new Promise<BatchReply>((resolve, reject) => {
       if (thread.tasks.size === 0) thread.worker.ref();
       thread.tasks.set(id, { resolve, reject });
       try {
-        thread.worker.postMessage({ id, inputs, enrichedAt } satisfies ThreadRequest);
+        thread.worker.postMessage({ id, ...batch } satisfies ThreadRequest);
       } catch (error) {
         thread.tasks.delete(id);
         if (thread.tasks.size === 0) thread.worker.unref();

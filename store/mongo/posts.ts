@@ -1,8 +1,7 @@
-import { postEntities } from '../../analytics/entities.js';
 import type { Enrichment } from '../../models/enrichment.js';
-import { postFacets } from '../../models/facets.js';
 import { interactionsOf, postKey, type Post } from '../../models/post.js';
-import type { PostRepository, StoredPost, UpsertResult } from '../../models/store.js';
+import type { EnrichmentItem, PostRepository, StoredPost, UpsertResult } from '../../models/store.js';
+import { preparedOf } from '../prepare.js';
 import { COLLECTIONS, DAY, HOUR, plain, toStoredPost, type PostDocument } from './collections.js';
 import {
   duplicateIndexes,
@@ -144,30 +143,32 @@ export class MongoPosts implements PostRepository {
     return [...fresh, ...stale].map((row) => toStoredPost(row as PostDocument));
   }
 
-  async saveEnrichments(items: readonly { id: string; enrichment: Enrichment }[]): Promise<void> {
+  async saveEnrichments(items: readonly EnrichmentItem[]): Promise<void> {
     if (items.length === 0) return;
+    // Which posts exist; their documents only when some analysis comes unprepared.
+    const projection: Record<string, 0 | 1> = items.every((item) => item.prepared)
+      ? { _id: 1 }
+      : { _id: 1, doc: 1 };
     const docs = new Map<string, Post>();
     for (const chunk of chunks([...new Set(items.map((item) => item.id))])) {
-      const rows = await this.posts
-        .find({ _id: { $in: chunk } }, { projection: { _id: 1, doc: 1 } })
-        .toArray();
+      const rows = await this.posts.find({ _id: { $in: chunk } }, { projection }).toArray();
       for (const row of rows) docs.set(row._id as string, row.doc as Post);
     }
     const ops: BulkOperation[] = [];
     const hours = new Set<number>();
-    for (const { id, enrichment } of items) {
-      const post = docs.get(id);
-      if (!post) continue;
-      const facets = postFacets(post, enrichment);
+    for (const item of items) {
+      if (!docs.has(item.id)) continue;
+      const { json, facets, entities } = preparedOf(item, () => docs.get(item.id)!);
       // Metric facets (interactions, followers, views) are left to upsert, which owns them:
       // rewriting them from the doc read above could undo a concurrent metrics refresh.
       ops.push({
         updateOne: {
-          filter: { _id: id },
+          filter: { _id: item.id },
           update: {
             $set: {
-              enrichment: plain(enrichment),
-              analyzerVersion: enrichment.version,
+              // The JSON form, as `plain` gives it: what the SQLite adapter stores.
+              enrichment: JSON.parse(json) as Enrichment,
+              analyzerVersion: facets.version,
               country: facets.country,
               admin1: facets.admin1,
               lang: facets.lang,
@@ -177,8 +178,8 @@ export class MongoPosts implements PostRepository {
               emotion: facets.emotion,
               misogyny: facets.misogyny,
               hate: facets.hate,
-              misogynyCategory: facets.misogyny ? enrichment.misogyny.category : null,
-              entities: postEntities(post),
+              misogynyCategory: facets.misogynyCategory,
+              entities,
               dirty: true,
             },
           },

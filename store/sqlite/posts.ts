@@ -1,17 +1,56 @@
-import { postEntities } from '../../analytics/entities.js';
 import type { Enrichment } from '../../models/enrichment.js';
-import { postFacets } from '../../models/facets.js';
 import { interactionsOf, postKey, type Post } from '../../models/post.js';
-import type { PostRepository, StoredPost, UpsertResult } from '../../models/store.js';
+import type {
+  EnrichmentItem,
+  PostRepository,
+  PreparedEnrichment,
+  StoredPost,
+  UpsertResult,
+} from '../../models/store.js';
+import { preparedOf } from '../prepare.js';
 import type { Db } from './database.js';
 
 const HOUR = 3_600_000;
+/** Posts read by one statement in `getMany`. */
+const GET_MANY_CHUNK = 500;
+/** Entity rows written by one statement in `saveEnrichments` (4 parameters each). */
+const ENTITY_ROWS_PER_INSERT = 100;
+const ENTITY_KINDS = ['hashtag', 'mention', 'link', 'term'] as const;
 
 interface PostRow {
   rowid: number;
   id: string;
   doc: string;
   enrichment: string | null;
+}
+
+/** The analysis columns of `posts`, in the order of the UPDATE statements. */
+type AnalysisColumns = [
+  enrichment: string,
+  version: string,
+  country: string,
+  admin1: string | null,
+  lang: string,
+  sentiment: string,
+  emotion: string,
+  misogyny: number,
+  hate: number,
+  misogynyCategory: string | null,
+];
+
+function analysisColumns({ json, facets }: PreparedEnrichment): AnalysisColumns {
+  return [
+    json,
+    facets.version,
+    facets.country,
+    facets.admin1,
+    facets.lang,
+    facets.sentiment,
+    facets.emotion,
+    facets.misogyny,
+    facets.hate,
+    facets.misogynyCategory,
+  ];
 }
 
 export function rowToPost(row: PostRow): StoredPost {
@@ -37,7 +76,11 @@ export class SqlitePosts implements PostRepository {
   private readonly addTopic;
   private readonly addCampaign;
   private readonly clearEntities;
-  private readonly addEntities;
+  private readonly selectState;
+  private readonly saveFirstAnalysis;
+  private readonly addEntityRow;
+  private readonly addEntityRows;
+  private readonly selectMany;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -62,11 +105,15 @@ export class SqlitePosts implements PostRepository {
     this.selectForAnalysis = db.prepare<[string], { rowid: number; doc: string; analyzed: number }>(
       'SELECT rowid, doc, analyzer_version IS NOT NULL AS analyzed FROM posts WHERE id = ?',
     );
-    this.saveAnalysis = db.prepare(
-      `UPDATE posts SET enrichment = @enrichment, analyzer_version = @version, country = @country,
-         admin1 = @admin1, lang = @lang, sentiment = @sentiment, emotion = @emotion,
-         misogyny = @misogyny, hate = @hate, misogyny_category = @misogynyCategory
-       WHERE rowid = @rowid`,
+    this.selectState = db.prepare<[string], { rowid: number; analyzed: number }>(
+      'SELECT rowid, analyzer_version IS NOT NULL AS analyzed FROM posts WHERE id = ?',
+    );
+    const setAnalysis = `UPDATE posts SET enrichment = ?, analyzer_version = ?, country = ?,
+         admin1 = ?, lang = ?, sentiment = ?, emotion = ?, misogyny = ?, hate = ?,
+         misogyny_category = ?`;
+    this.saveAnalysis = db.prepare<[...AnalysisColumns, number]>(`${setAnalysis} WHERE rowid = ?`);
+    this.saveFirstAnalysis = db.prepare<[...AnalysisColumns, string], { rowid: number }>(
+      `${setAnalysis} WHERE id = ? AND analyzer_version IS NULL RETURNING rowid`,
     );
     this.clearTopics = db.prepare('DELETE FROM post_topics WHERE post_rowid = ?');
     this.clearCampaigns = db.prepare('DELETE FROM post_campaigns WHERE post_rowid = ?');
@@ -80,10 +127,13 @@ export class SqlitePosts implements PostRepository {
       `DELETE FROM post_entities WHERE kind IN ('hashtag', 'mention', 'link', 'term')
        AND created_ms = ? AND post_rowid = ?`,
     );
-    // A post's entities in one statement: @entities is a JSON object of kind → values.
-    this.addEntities = db.prepare(
-      `INSERT OR IGNORE INTO post_entities (kind, created_ms, post_rowid, value)
-       SELECT k.key, @createdMs, @rowid, v.value FROM json_each(@entities) k, json_each(k.value) v`,
+    const entityInsert = 'INSERT OR IGNORE INTO post_entities (kind, created_ms, post_rowid, value) VALUES ';
+    this.addEntityRow = db.prepare(`${entityInsert}(?, ?, ?, ?)`);
+    this.addEntityRows = db.prepare(
+      entityInsert + Array.from({ length: ENTITY_ROWS_PER_INSERT }, () => '(?, ?, ?, ?)').join(', '),
+    );
+    this.selectMany = db.prepare<string[], PostRow>(
+      `SELECT rowid, id, doc, enrichment FROM posts WHERE id IN (${Array.from({ length: GET_MANY_CHUNK }, () => '?').join(',')})`,
     );
   }
 
@@ -143,13 +193,15 @@ export class SqlitePosts implements PostRepository {
   async getMany(ids: readonly string[]): Promise<StoredPost[]> {
     if (ids.length === 0) return [];
     const rows: PostRow[] = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      rows.push(
-        ...(this.db
-          .prepare(`SELECT rowid, id, doc, enrichment FROM posts WHERE id IN (${chunk.map(() => '?').join(',')})`)
-          .all(...chunk) as PostRow[]),
-      );
+    for (let i = 0; i < ids.length; i += GET_MANY_CHUNK) {
+      const chunk = ids.slice(i, i + GET_MANY_CHUNK);
+      const select =
+        chunk.length === GET_MANY_CHUNK
+          ? this.selectMany
+          : this.db.prepare<string[], PostRow>(
+              `SELECT rowid, id, doc, enrichment FROM posts WHERE id IN (${chunk.map(() => '?').join(',')})`,
+            );
+      rows.push(...select.all(...chunk));
     }
     const byId = new Map(rows.map((row) => [row.id, rowToPost(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
@@ -172,43 +224,60 @@ export class SqlitePosts implements PostRepository {
     return [...fresh, ...stale].map(rowToPost);
   }
 
-  async saveEnrichments(items: readonly { id: string; enrichment: Enrichment }[]): Promise<void> {
+  async saveEnrichments(items: readonly EnrichmentItem[]): Promise<void> {
     const run = this.db.transaction(() => {
-      for (const { id, enrichment } of items) {
-        const row = this.selectForAnalysis.get(id);
-        if (!row) continue;
-        const post = JSON.parse(row.doc) as Post;
-        const facets = postFacets(post, enrichment);
-        this.saveAnalysis.run({
-          rowid: row.rowid,
-          enrichment: JSON.stringify(enrichment),
-          version: enrichment.version,
-          country: facets.country,
-          admin1: facets.admin1,
-          lang: facets.lang,
-          sentiment: facets.sentiment,
-          emotion: facets.emotion,
-          misogyny: facets.misogyny,
-          hate: facets.hate,
-          misogynyCategory: facets.misogyny ? enrichment.misogyny.category : null,
-        });
+      const hours = new Set<number>();
+      /** Entity rows of the whole batch (kind, createdMs, rowid, value), inserted at the end. */
+      const entities: (string | number)[] = [];
+      for (const item of items) {
+        let rowid: number;
+        let analyzed: boolean;
+        let prepared: PreparedEnrichment;
+        if (item.prepared) {
+          prepared = item.prepared;
+          // A first analysis (the usual case) finds and updates the post in one statement.
+          const first = this.saveFirstAnalysis.get(...analysisColumns(prepared), item.id);
+          if (first) {
+            ({ rowid } = first);
+            analyzed = false;
+          } else {
+            const row = this.selectState.get(item.id);
+            if (!row) continue;
+            ({ rowid } = row);
+            analyzed = row.analyzed === 1;
+            this.saveAnalysis.run(...analysisColumns(prepared), rowid);
+          }
+        } else {
+          const row = this.selectForAnalysis.get(item.id);
+          if (!row) continue;
+          prepared = preparedOf(item, () => JSON.parse(row.doc) as Post);
+          ({ rowid } = row);
+          analyzed = row.analyzed === 1;
+          this.saveAnalysis.run(...analysisColumns(prepared), rowid);
+        }
+        const { facets, entities: values } = prepared;
         // A post never analysed has no topics, campaigns or entities yet.
-        if (row.analyzed) {
-          this.clearTopics.run(row.rowid);
-          this.clearCampaigns.run(row.rowid);
-          this.clearEntities.run(facets.createdMs, row.rowid);
+        if (analyzed) {
+          this.clearTopics.run(rowid);
+          this.clearCampaigns.run(rowid);
+          this.clearEntities.run(facets.createdMs, rowid);
         }
-        for (const topic of facets.topics) this.addTopic.run(row.rowid, topic, facets.createdMs);
+        for (const topic of facets.topics) this.addTopic.run(rowid, topic, facets.createdMs);
         for (const campaign of facets.campaigns) {
-          this.addCampaign.run(row.rowid, campaign, facets.createdMs);
+          this.addCampaign.run(rowid, campaign, facets.createdMs);
         }
-        this.addEntities.run({
-          createdMs: facets.createdMs,
-          rowid: row.rowid,
-          entities: JSON.stringify(postEntities(post)),
-        });
-        this.markDirty.run(facets.hourMs);
+        for (const kind of ENTITY_KINDS) {
+          for (const value of values[kind]) entities.push(kind, facets.createdMs, rowid, value);
+        }
+        hours.add(facets.hourMs);
       }
+      const width = ENTITY_ROWS_PER_INSERT * 4;
+      let at = 0;
+      for (; at + width <= entities.length; at += width) {
+        this.addEntityRows.run(entities.slice(at, at + width));
+      }
+      for (; at < entities.length; at += 4) this.addEntityRow.run(entities.slice(at, at + 4));
+      for (const hour of hours) this.markDirty.run(hour);
     });
     run.immediate();
   }

@@ -1,7 +1,8 @@
 import { applyCorrection, type Correction } from '../../models/corrections.js';
 import type { Enrichment } from '../../models/enrichment.js';
-import type { StoredPost } from '../../models/store.js';
+import type { EnrichmentItem, PreparedEnrichment, StoredPost } from '../../models/store.js';
 import type { AnalysisInput } from '../../nlp/analyze.js';
+import { preparationSource } from '../../store/prepare.js';
 import { inlineEnricher } from '../enrichment.js';
 import type { Processor } from '../jobs.js';
 
@@ -16,10 +17,21 @@ const AGGREGATE_DELAY_MS = 2_000;
 /** A sweep stops after this many posts and re-enqueues itself, so other jobs get a turn. */
 const SWEEP_LIMIT = 20_000;
 
+/** A post's analysis: as an enrichment, or prepared for storing by an enrichment thread. */
+type Result = { enrichment: Enrichment; prepared?: undefined } | { enrichment?: undefined; prepared: PreparedEnrichment };
+
 interface InFlight {
   posts: StoredPost[];
-  enrichments: Promise<Enrichment[]>;
+  results: Promise<Result[]>;
+  /** Set once `results` resolved. */
+  done: boolean;
 }
+
+/**
+ * Batches already analysed when one is stored are stored with it, up to this many posts: one
+ * larger transaction costs the store less per post (SQLite writes each touched page once).
+ */
+const SAVE_MAX = 2_000;
 
 /**
  * Analyses posts and stores the results; the store marks their buckets dirty in the same write,
@@ -39,25 +51,43 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
     const todo = posts.filter((post) => post.enrichment?.version !== analyzer.version && !taken.has(post.id));
     if (todo.length === 0) return;
     for (const post of todo) taken.add(post.id);
-    const enrichments = engine.enrich(
-      todo.map((post) => analysisInput(post, campaigns)),
-      new Date().toISOString(),
-    );
+    const inputs = todo.map((post) => analysisInput(post, campaigns));
+    const enrichedAt = new Date().toISOString();
+    // Prepared where the enricher can (threads): then this thread stores them as they come.
+    const results: Promise<Result[]> = engine.enrichPrepared
+      ? engine
+          .enrichPrepared(inputs, todo.map(preparationSource), enrichedAt)
+          .then((all) => all.map((prepared) => ({ prepared })))
+      : engine.enrich(inputs, enrichedAt).then((all) => all.map((enrichment) => ({ enrichment })));
+    const batch: InFlight = { posts: todo, results, done: false };
     // Awaited in order by save(); until then a failure must not count as unhandled.
-    enrichments.catch(() => {});
-    inFlight.push({ posts: todo, enrichments });
+    results.then(() => (batch.done = true)).catch(() => {});
+    inFlight.push(batch);
   };
   const save = async () => {
-    const { posts, enrichments } = inFlight.shift()!;
-    const results = await enrichments;
-    const corrections = await store.annotations.listForPosts(posts.map((post) => post.id));
+    const first = inFlight.shift()!;
+    const posts = [...first.posts];
+    const results = [...(await first.results)];
+    while (inFlight[0]?.done && posts.length + inFlight[0].posts.length <= SAVE_MAX) {
+      const next = inFlight.shift()!;
+      posts.push(...next.posts);
+      results.push(...(await next.results));
+    }
+    const corrections = new Map<string, Correction[]>();
+    for (const annotation of await store.annotations.listForPosts(posts.map((post) => post.id))) {
+      const list = corrections.get(annotation.postId) ?? [];
+      list.push(annotation.labels as Correction);
+      corrections.set(annotation.postId, list);
+    }
     await store.posts.saveEnrichments(
-      posts.map((post, i) => {
-        let enrichment = results[i]!;
-        // Analysts' corrections outlive re-analysis by a new analyser version.
-        for (const annotation of corrections.filter((a) => a.postId === post.id)) {
-          enrichment = applyCorrection(enrichment, annotation.labels as Correction);
-        }
+      posts.map((post, i): EnrichmentItem => {
+        const result = results[i]!;
+        const labels = corrections.get(post.id);
+        if (!labels) return { id: post.id, ...result };
+        // Analysts' corrections outlive re-analysis by a new analyser version (oldest first);
+        // the store prepares the corrected analysis.
+        let enrichment = result.enrichment ?? (JSON.parse(result.prepared.json) as Enrichment);
+        for (const correction of labels) enrichment = applyCorrection(enrichment, correction);
         return { id: post.id, enrichment };
       }),
     );

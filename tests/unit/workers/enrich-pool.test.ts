@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../app/config.js';
 import { loadAnalyzer, type AnalysisInput } from '../../../nlp/analyze.js';
 import { EnrichPool, type EnrichPoolOptions } from '../../../workers/enrich-pool.js';
-import { enrichmentsOf } from '../../../workers/enrichment.js';
+import { enrichmentsOf, preparedEnrichmentsOf } from '../../../workers/enrichment.js';
+import { makePost } from '../../support/factories.js';
 import { tempDir } from '../../support/cli.js';
 
 const analyzer = await loadAnalyzer();
@@ -76,6 +77,33 @@ describe('EnrichPool', () => {
     expect(threaded.every((e) => e.version === analyzer.version && e.enrichedAt === AT)).toBe(true);
     expect(new Set(threaded.map((e) => e.language.code))).toEqual(new Set(['es', 'en']));
     expect(threaded.some((e) => e.campaigns.length > 0)).toBe(true);
+  });
+
+  it('prepares results for storing in threads exactly as on the calling thread', async () => {
+    const p = pool({ threads: 2 });
+    expect(await p.start()).toBe(true);
+    const batch = inputs(450);
+    const posts = batch.map((input, i) =>
+      makePost({
+        externalId: `p${i}`,
+        text: input.text,
+        hashtags: input.hashtags ?? [],
+        createdAt: input.createdAt!,
+        links: i % 6 === 0 ? ['https://example.org/nota/'] : [],
+        place: i % 9 === 0 ? { country: 'GT', admin1: 'Guatemala' } : null,
+        campaignIds: i % 10 === 0 ? ['importada'] : [],
+      }),
+    );
+    const threaded = await p.enrichPrepared(batch, posts, AT);
+    expect(p.stats).toEqual({ threaded: 1, inline: 0 });
+    expect(threaded).toEqual(await preparedEnrichmentsOf(analyzer, batch, posts, AT));
+    expect(threaded.map((prepared) => JSON.parse(prepared.json) as unknown)).toEqual(
+      await enrichmentsOf(analyzer, batch, AT),
+    );
+    // Both kinds of batch can be in flight at once.
+    const [plain, prepared] = await Promise.all([p.enrich(batch, AT), p.enrichPrepared(batch, posts, AT)]);
+    expect(prepared.map((result) => result.json)).toEqual(plain.map((e) => JSON.stringify(e)));
+    await expect(p.enrichPrepared(batch, posts.slice(1), AT)).rejects.toThrow(RangeError);
   });
 
   it('analyses on the calling thread until enough posts came to start threads', async () => {
