@@ -27,7 +27,7 @@ export interface InlineRunnerOptions {
   backoffMs?: number;
   /** How long a due job may give way to the kind it waits for (GIVES_WAY_TO); default 30 s. */
   giveWayMs?: number;
-  /** It also gives way this long after the last of them ended; default 500 ms. */
+  /** It also gives way this long after the last of them ended; default 250 ms. */
   quietMs?: number;
 }
 
@@ -66,7 +66,7 @@ export class InlineRunner implements JobRunner {
     this.attempts = options.attempts ?? RETRY.attempts;
     this.backoffMs = options.backoffMs ?? RETRY.backoffMs;
     this.giveWayMs = options.giveWayMs ?? 30_000;
-    this.quietMs = options.quietMs ?? 500;
+    this.quietMs = options.quietMs ?? 250;
   }
 
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}) {
