@@ -11,7 +11,7 @@ import type { Store } from '../../../models/store.js';
 import { loadAnalyzer } from '../../../nlp/analyze.js';
 import { createSqliteStore } from '../../../store/sqlite/index.js';
 import { EnrichPool } from '../../../workers/enrich-pool.js';
-import type { Enricher } from '../../../workers/enrichment.js';
+import { preparedEnrichmentsOf, type Enricher } from '../../../workers/enrichment.js';
 import type { JobQueue, ProcessorContext } from '../../../workers/jobs.js';
 import { enrich } from '../../../workers/processors/enrich.js';
 import { tempDir } from '../../support/cli.js';
@@ -125,6 +125,32 @@ describe('enrich processor with enrichment threads', () => {
     expect(await store.posts.countPendingEnrichment(analyzer.version)).toBe(700);
     expect(await enrich({ postIds: ids(0, 1_200) }, context(store).ctx)).toMatchObject({ detail: { analysed: 700 } });
     await store.close();
+  });
+
+  it('stores batches already analysed together, with what the in-thread path stores', async () => {
+    const N = 1_200;
+    const inline = await storeWith(N);
+    await enrich({ postIds: ids(0, N) }, context(inline).ctx);
+    const store = await storeWith(N);
+    // Results at once: every batch is analysed by the time the first one is stored.
+    const eager: Enricher = {
+      version: analyzer.version,
+      enrich: () => Promise.reject(new Error('must not be used')),
+      enrichPrepared: (inputs, posts, at) => preparedEnrichmentsOf(analyzer, inputs, posts, at),
+    };
+    const saved: number[] = [];
+    const save = store.posts.saveEnrichments.bind(store.posts);
+    store.posts.saveEnrichments = (items) => {
+      saved.push(items.length);
+      return save(items);
+    };
+    expect(await enrich({ postIds: ids(0, N) }, context(store, eager).ctx)).toMatchObject({ detail: { analysed: N } });
+    // Three batches (500, 500, 200), stored in fewer calls.
+    expect(saved.reduce((sum, n) => sum + n, 0)).toBe(N);
+    expect(saved.length).toBeLessThan(3);
+    expect(await enrichments(store, N)).toEqual(await enrichments(inline, N));
+    expect((await store.posts.get('mastodon:p1'))?.enrichment?.sentiment.label).toBe('N');
+    await Promise.all([inline.close(), store.close()]);
   });
 
   it('analyses in-thread when the enricher has another analyser version', async () => {
