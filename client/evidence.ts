@@ -1,0 +1,78 @@
+/**
+ * Evidence rows as an analyst reads them. The models name features with folded words and short
+ * internal names ("léxico:neg (balacera)", "rasgo:question", "w:anos"); here they become words
+ * with the accents the post itself used ("años", not "anos") and names in the reader's
+ * language ("palabras negativas (balacera)", "pregunta").
+ */
+
+type Locale = 'es' | 'en';
+
+/** "léxico:emo:fear" → "léxico de miedo", one entry per emotion. */
+function emotionLexicons(names: Record<string, string>, lead: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(names).map(([emotion, name]) => [`léxico:emo:${emotion}`, `${lead} ${name}`]));
+}
+
+const NAMES: Record<Locale, Record<string, string>> = {
+  es: {
+    'léxico:neg': 'palabras negativas',
+    'léxico:pos': 'palabras positivas',
+    'léxico:polarity': 'polaridad del léxico',
+    'léxico:misogyny': 'léxico misógino',
+    'léxico:hate': 'léxico de odio',
+    'léxico:emo': 'léxico de emoción',
+    ...emotionLexicons({ anger: 'ira', disgust: 'asco', fear: 'miedo', joy: 'alegría', sadness: 'tristeza', surprise: 'sorpresa' }, 'léxico de'),
+    'rasgo:question': 'pregunta',
+    'rasgo:exclam': 'exclamaciones',
+    'rasgo:caps': 'mayúsculas',
+    'rasgo:elong': 'letras alargadas',
+    'rasgo:laugh': 'risa',
+    'rasgo:url': 'enlace',
+    'jerga': 'jerga',
+    'postura': 'postura',
+    'intención': 'intención',
+  },
+  en: {
+    'léxico:neg': 'negative words',
+    'léxico:pos': 'positive words',
+    'léxico:polarity': 'lexicon polarity',
+    'léxico:misogyny': 'misogyny lexicon',
+    'léxico:hate': 'hate lexicon',
+    'léxico:emo': 'emotion lexicon',
+    ...emotionLexicons({ anger: 'anger', disgust: 'disgust', fear: 'fear', joy: 'joy', sadness: 'sadness', surprise: 'surprise' }, 'lexicon of'),
+    'rasgo:question': 'question',
+    'rasgo:exclam': 'exclamations',
+    'rasgo:caps': 'capitals',
+    'rasgo:elong': 'stretched letters',
+    'rasgo:laugh': 'laughter',
+    'rasgo:url': 'link',
+    'jerga': 'slang',
+    'postura': 'stance',
+    'intención': 'intention',
+  },
+};
+
+/** Lower-case, accents removed: how the analyser spells a word. */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/** Folded word → the post's own spelling, for the words of `text` that carry accents. */
+export function spellings(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const folded = foldWord(word);
+    if (folded !== word.toLowerCase() && !map.has(folded)) map.set(folded, word.toLowerCase());
+  }
+  return map;
+}
+
+/** One evidence feature, readable: internal names translated, words spelled as in the post. */
+export function readableEvidence(feature: string, text: string, locale: Locale, spelled = spellings(text)): string {
+  let label = feature;
+  const names = NAMES[locale];
+  const prefix = Object.keys(names)
+    .filter((name) => label === name || label.startsWith(`${name}:`) || label.startsWith(`${name} `))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix) label = `${names[prefix]}${label.slice(prefix.length)}`;
+  return label.replace(/[\p{L}\p{N}]+/gu, (word) => spelled.get(word) ?? word);
+}
