@@ -149,7 +149,7 @@ export function defineRoute<
       } else if (wantsCsv) {
         const table = spec.table!(result, ctx);
         const columns = table.columns.map((column) => columnHeader(column, locale));
-        sendFile(res, new FileReply('text/csv; charset=utf-8', `${table.name}.csv`, toCsv({ ...table, columns })));
+        sendFile(res, new FileReply('text/csv; charset=utf-8', `${table.name}.csv`, toCsv({ ...table, columns }, locale)));
       } else {
         res.status(route.status).json(result);
       }

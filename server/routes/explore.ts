@@ -6,7 +6,7 @@ import {
   NarrativeOptions,
 } from '../../models/analytics.js';
 import type { RouteDeps } from '../deps.js';
-import { ResourceNotFoundError } from '../errors.js';
+import { ResourceNotFoundError, type Locale } from '../errors.js';
 import { disclosureFor, redactText, viewPost, viewSummary } from '../../analytics/privacy.js';
 import { defineRoute, type Route } from '../registry.js';
 import { ApiFilter, IdParam } from './schemas.js';
@@ -34,7 +34,13 @@ function filterOf<F extends z.output<typeof ApiFilter>>(query: F) {
   return { from, to, country, platform, topic, campaign, lang };
 }
 
-function postsTable(name: string, posts: PostSummary[]): Table {
+/** Sentiment codes as a spreadsheet reader in each language reads them. */
+const SENTIMENT_WORDS: Record<Locale, Record<string, string>> = {
+  es: { P: 'positivo', NEU: 'neutro', N: 'negativo' },
+  en: { P: 'positive', NEU: 'neutral', N: 'negative' },
+};
+
+function postsTable(name: string, posts: PostSummary[], locale: Locale): Table {
   return {
     name,
     columns: [
@@ -58,7 +64,7 @@ function postsTable(name: string, posts: PostSummary[]): Table {
       p.author.id,
       p.author.handle,
       p.country,
-      p.sentiment,
+      p.sentiment ? (SENTIMENT_WORDS[locale][p.sentiment] ?? p.sentiment) : p.sentiment,
       p.misogyny,
       p.interactions,
       p.views,
@@ -147,7 +153,7 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
           viewSummary(p, disclosure),
         );
       },
-      table: (rows) => postsTable('top-publicaciones', rows),
+      table: (rows, { locale }) => postsTable('top-publicaciones', rows, locale),
     }),
     defineRoute({
       ...viewer,
@@ -165,7 +171,7 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
         });
         return { ...page, posts: page.posts.map((p) => viewSummary(p, disclosure)) };
       },
-      table: (page) => postsTable('publicaciones', page.posts),
+      table: (page, { locale }) => postsTable('publicaciones', page.posts, locale),
     }),
     defineRoute({
       ...viewer,

@@ -227,6 +227,9 @@ describe('analytics', () => {
       headers: { 'accept-language': 'es-GT,es;q=0.9' },
     });
     expect(spanish.text.split('\r\n')[0]).toMatch(/^id,plataforma,fecha,autor,cuenta,país,sentimiento,misoginia,/);
+    const cells = spanish.text.split('\r\n')[1]!.split(',');
+    expect(['positivo', 'neutro', 'negativo', '']).toContain(cells[6]);
+    expect(['sí', 'no']).toContain(cells[7]);
     expect(
       (await call(server, { path: `/api/overview?${RANGE}&format=xml`, session: viewer })).status,
     ).toBe(400);
