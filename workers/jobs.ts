@@ -35,8 +35,6 @@ export interface EnqueueOptions {
 
 /** Where processors and producers put work; both runners implement it. */
 export interface JobQueue {
-  /** Which runner is behind the queue (processors may tune delays to it); absent in test doubles. */
-  readonly kind?: 'inline' | 'bullmq';
   enqueue<N extends JobName>(name: N, data: JobPayloads[N], options?: EnqueueOptions): Promise<void>;
 }
 

@@ -14,11 +14,9 @@ const BATCH = 500;
 const AHEAD = 3;
 /**
  * Rollups lag analysis by about this much; recomputing days after every batch is wasteful.
- * The in-process runner already holds a due aggregation while enrichment is queued or running
- * (and for a quiet moment after), so a short delay is enough there; BullMQ workers on several
- * machines coalesce only through this delay.
+ * (The in-process runner holds aggregation while enrichment runs and shortens this delay.)
  */
-const AGGREGATE_DELAY_MS = { inline: 300, bullmq: 2_000 } as const;
+const AGGREGATE_DELAY_MS = 2_000;
 /** A sweep stops after this many posts and re-enqueues itself, so other jobs get a turn. */
 const SWEEP_LIMIT = 20_000;
 
@@ -124,7 +122,7 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
   if (!data.postIds && analysed >= SWEEP_LIMIT) await queue.enqueue('enrich', {}, { jobId: 'enrich-sweep' });
   if (analysed === 0) return { status: 'skipped', detail: { reason: 'nothing to analyse' } };
   // Coalesce: one aggregation for the batches that land within two seconds.
-  await queue.enqueue('aggregate', {}, { jobId: 'aggregate', delayMs: AGGREGATE_DELAY_MS[queue.kind ?? 'bullmq'] });
+  await queue.enqueue('aggregate', {}, { jobId: 'aggregate', delayMs: AGGREGATE_DELAY_MS });
   return { status: 'success', detail: { analysed } };
 };
 

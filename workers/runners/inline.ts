@@ -74,7 +74,11 @@ export class InlineRunner implements JobRunner {
     const jobId = options.jobId ? `${name}:${options.jobId}` : undefined;
     if (jobId && this.waitingIds.has(jobId)) return;
     if (jobId) this.waitingIds.add(jobId);
-    this.waiting.push({ name, data, jobId, attempt: 1, runAt: Date.now() + (options.delayMs ?? 0) });
+    // A job that gives way to another kind is already held until that kind has been quiet:
+    // a longer coalescing delay (meant for BullMQ workers, which have no such hold) only adds
+    // latency here.
+    const delayMs = GIVES_WAY_TO[name] ? Math.min(options.delayMs ?? 0, this.quietMs) : (options.delayMs ?? 0);
+    this.waiting.push({ name, data, jobId, attempt: 1, runAt: Date.now() + delayMs });
     this.pump();
   }
 

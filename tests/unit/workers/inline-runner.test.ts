@@ -202,4 +202,34 @@ describe('InlineRunner', () => {
       vi.useRealTimers();
     }
   });
+
+  it('shortens the coalescing delay of a job that gives way, to quietMs', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    try {
+      const order: string[] = [];
+      const r = runner(
+        {
+          aggregate: async () => (order.push('aggregate'), { status: 'success' }),
+          collect: async () => (order.push('collect'), { status: 'success' }),
+        },
+        { quietMs: 300 },
+      );
+      await r.start();
+      await r.enqueue('aggregate', {}, { delayMs: 2_000 });
+      await r.enqueue('collect', { sourceId: 's' }, { delayMs: 2_000 });
+      const settle = async () => {
+        for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+      };
+      vi.advanceTimersByTime(350);
+      await settle();
+      // The aggregation ran after quietMs; a job that gives way to nothing keeps its delay.
+      expect(order).toEqual(['aggregate']);
+      vi.advanceTimersByTime(1_700);
+      await settle();
+      expect(order).toEqual(['aggregate', 'collect']);
+      await r.drain();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
