@@ -4,7 +4,7 @@
  * `loadAnalyzer` reads lexicons and weights once; `analyze` is synchronous, pure and does no
  * I/O; `analyzeBatch` adds the ONNX transformer scores when a local model is configured.
  */
-import { detectStance } from './stance.js';
+import { detectStance, type Stance } from './stance.js';
 import type { Campaign } from '../models/campaign.js';
 import type { Enrichment, TopicResult } from '../models/enrichment.js';
 import {
@@ -145,9 +145,11 @@ export function analyzeWith(
     const ctx = { table: res.table, matches, models: res.models, onnx };
     sentiment = sentimentFromModel(ctx, signals);
     emotions = emotionFromModel(ctx, signals);
-    const stance = detectStance(words, bundle.lexicon.stance.es);
-    misogyny = misogynyFromModel(ctx, signals, stance);
-    hate = hateFromModel(ctx, signals, stance);
+    // Stance cues only matter for posts about sexism or flagged as hate: matched on demand.
+    let stance: Stance | undefined;
+    const stanceOf = () => (stance ??= detectStance(words, bundle.lexicon.stance.es));
+    misogyny = misogynyFromModel(ctx, signals, stanceOf);
+    hate = hateFromModel(ctx, signals, stanceOf);
     matches.release();
     topics = detectTopics(words, hashtags, 'es', res.topics);
   } else if (lang === 'en') {

@@ -187,7 +187,7 @@ export function neutralEmotion(): EmotionResult {
 export function misogynyFromModel(
   ctx: ModelContext,
   signals: LexiconSignals,
-  stance: Stance = NO_STANCE,
+  stanceOf: () => Stance = () => NO_STANCE,
 ): MisogynyResult {
   const model = ctx.models.misogyny;
   if (!model) return misogynyFromLexicon(signals);
@@ -196,7 +196,7 @@ export function misogynyFromModel(
   const sexism = p >= model.threshold;
   let category: MisogynyCategory | null = null;
   const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, sexism ? 1 : 0), signals);
-  const intention = sexism ? intentionOf(ctx, signals, stance, explanation) : null;
+  const intention = sexism ? intentionOf(ctx, signals, stanceOf(), explanation) : null;
   // Misogynistic speech is sexism voiced by the author; a post that reports or condemns it is
   // counted apart (without an intention model every sexism-related post counts, as before).
   const flag = sexism && intention !== 'reporting';
@@ -277,16 +277,15 @@ export function misogynyFromLexicon(signals: LexiconSignals): MisogynyResult {
 export function hateFromModel(
   ctx: ModelContext,
   signals: LexiconSignals,
-  stance: Stance = NO_STANCE,
+  stanceOf: () => Stance = () => NO_STANCE,
 ): HateResult {
   const model = ctx.models.hate;
   if (!model) return hateFromLexicon(signals);
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.hate)[1]!;
-  const condemned = stance.condemn.length > 0;
-  const flag = p >= model.threshold && !condemned;
+  const condemn = p >= model.threshold ? stanceOf().condemn : [];
+  const flag = p >= model.threshold && condemn.length === 0;
   const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals);
-  if (condemned && p >= model.threshold)
-    explanation.push(...stanceEvidence({ condemn: stance.condemn, report: [] }, -1));
+  if (condemn.length > 0) explanation.push(...stanceEvidence({ condemn, report: [] }, -1));
   return { flag, score: r3(clamp01(p)), explanation };
 }
 
