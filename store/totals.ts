@@ -120,24 +120,9 @@ export function seriesOf(
   const { start, end } = filterRange(filter);
   const size = granularity === 'hour' ? HOUR_MS : DAY_MS;
   const series: SeriesPoint[] = [];
+  const empty = zeroTotals();
   for (let bucket = start; bucket < end; bucket += size) {
-    const row = totals.get(bucket) ?? zeroTotals();
-    series.push({
-      bucket: new Date(bucket).toISOString(),
-      posts: row.posts,
-      authors: row.authors,
-      interactions: row.interactions,
-      potentialReach: row.potentialReach,
-      sentiment: { P: row.sentimentP, NEU: row.sentimentNeu, N: row.sentimentN },
-      netSentiment: netSentiment(row.sentimentP, row.sentimentN),
-      misogyny: row.misogyny,
-      misogynyRate: rate(row.misogyny, row.analysed),
-      hate: row.hate,
-      hateRate: rate(row.hate, row.analysed),
-      impressions: row.impressions,
-      analysed: row.analysed,
-      emotions: emotionsOf(row),
-    });
+    series.push({ bucket: new Date(bucket).toISOString(), ...kpisOf(totals.get(bucket) ?? empty) });
   }
   return series;
 }

@@ -94,7 +94,7 @@ export class MongoAnalytics implements AnalyticsQueries {
 
   async series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]> {
     const totals = new Map<number, MetricTotals>();
-    if (filter.topic.length <= 1 && filter.campaign.length <= 1) {
+    if (rollupsAnswer(filter, null)) {
       for (const cell of await this.rollups.cells(filter, granularity)) {
         let row = totals.get(cell.bucketMs);
         if (!row) totals.set(cell.bucketMs, (row = zeroTotals()));

@@ -16,8 +16,8 @@ import { AUTHOR_AGGREGATE, METRIC_TOTALS, postFilterSql } from './filter-sql.js'
 import { SqliteInsights } from './insights.js';
 import { SqliteLists } from './lists.js';
 import { authorDayTotals } from './author-days.js';
-import { bucketTotals, rollupsAnswer, rollupTotals } from './rollup-totals.js';
-import type { SqliteRollups } from './rollups.js';
+import { rollupsAnswer } from '../totals.js';
+import { bucketTotals, rollupTotals } from './rollup-totals.js';
 import { searchPosts } from './search.js';
 
 /** The embedded store's queries; each family lives in its own file (lists, search, insights). */
@@ -27,7 +27,6 @@ export class SqliteAnalytics implements AnalyticsQueries {
 
   constructor(
     private readonly db: Db,
-    private readonly rollups: SqliteRollups,
     campaigns: CampaignRepository,
   ) {
     this.lists = new SqliteLists(db);
@@ -39,7 +38,7 @@ export class SqliteAnalytics implements AnalyticsQueries {
   }
 
   async topEntities(filter: PostFilter, kind: EntityKind, limit: number) {
-    return this.lists.topEntities(filter, kind, limit);
+    return this.lists.entityCounts(filter, kind, limit);
   }
 
   async topAuthors(filter: PostFilter, by: AuthorRanking, limit: number) {
@@ -93,7 +92,7 @@ export class SqliteAnalytics implements AnalyticsQueries {
 
   async series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]> {
     const totals = new Map<number, MetricTotals>();
-    if (filter.topic.length <= 1 && filter.campaign.length <= 1) {
+    if (rollupsAnswer(filter, null)) {
       for (const row of bucketTotals(this.db, filter, granularity)) totals.set(row.bucketMs, row);
     } else {
       // Several topics or campaigns: a post may sit in two cells, so count from posts.

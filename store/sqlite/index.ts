@@ -25,7 +25,7 @@ export function createSqliteStore(dataDirOrMemory: string): Store {
     kind: 'sqlite',
     posts: new SqlitePosts(db),
     rollups,
-    analytics: new SqliteAnalytics(db, rollups, campaigns),
+    analytics: new SqliteAnalytics(db, campaigns),
     sources: new SqliteRecords<Source>(db, 'sources'),
     campaigns,
     alerts: new SqliteAlerts(db),

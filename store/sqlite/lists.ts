@@ -14,7 +14,8 @@ import { isDateCountryFilter, kpisOf, type MetricTotals } from '../totals.js';
 import type { Db } from './database.js';
 import { AUTHOR_AGGREGATE, METRIC_TOTALS, postFilterSql } from './filter-sql.js';
 import { authorDayTotals } from './author-days.js';
-import { rollupsAnswer, rollupTotals, type RollupDimension } from './rollup-totals.js';
+import { rollupsAnswer, type RollupDimension } from '../totals.js';
+import { rollupTotals } from './rollup-totals.js';
 
 /** SQL of the value a breakdown groups by, and the join or condition it needs. */
 const DIMENSION_SQL: Record<BreakdownDimension, { value: string; join?: string; where?: string }> =
@@ -102,10 +103,6 @@ export class SqliteLists {
       )
       .all(...params, limit) as (MetricTotals & { value: string })[];
     return rows.map((row) => ({ value: row.value, ...kpisOf(row) }));
-  }
-
-  topEntities(filter: PostFilter, kind: EntityKind, limit: number): TopEntity[] {
-    return this.entityCounts(filter, kind, limit);
   }
 
   /**

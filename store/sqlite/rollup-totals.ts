@@ -3,8 +3,6 @@ import { ALL } from '../../models/rollup.js';
 import type { MetricTotals, RollupDimension } from '../totals.js';
 import type { Db } from './database.js';
 
-export { rollupsAnswer, type RollupDimension } from '../totals.js';
-
 const ADDITIVE = `SUM(posts) AS posts, SUM(analysed) AS analysed, SUM(interactions) AS interactions,
   SUM(impressions) AS impressions, SUM(sentiment_p) AS sentimentP, SUM(sentiment_neu) AS sentimentNeu,
   SUM(sentiment_n) AS sentimentN, SUM(emotion_anger) AS emotionAnger, SUM(emotion_disgust) AS emotionDisgust,

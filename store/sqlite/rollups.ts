@@ -1,12 +1,10 @@
-import { filterRange, type PostFilter } from '../../models/filter.js';
+import { DAY_MS, filterRange, HOUR_MS, type PostFilter } from '../../models/filter.js';
 import { ALL, type Granularity, type Rollup } from '../../models/rollup.js';
 import type { RollupRepository } from '../../models/store.js';
 import type { Db } from './database.js';
 import { rollupMetrics, type MetricTotals } from '../totals.js';
 import { AUTHOR_AGGREGATE, METRIC_TOTALS } from './filter-sql.js';
 
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 const DIMENSIONS = 'topic, campaign, country, platform, lang';
 
 /**
@@ -42,9 +40,9 @@ const ROLLUP_COLUMNS = `${DIMENSIONS}, posts, analysed, authors, interactions, p
 const RECOMPUTE_HOURS = `
   INSERT INTO rollups (granularity, bucket_ms, ${ROLLUP_COLUMNS})
   WITH ${CELLS(
-    `(created_ms / ${HOUR}) * ${HOUR} AS hour_ms, author_id, COALESCE(country, '') AS country,
+    `(created_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour_ms, author_id, COALESCE(country, '') AS country,
       platform, lang, sentiment, emotion, misogyny, hate, interactions, followers, views`,
-    ` AND (created_ms / ${HOUR}) * ${HOUR} IN (SELECT value FROM json_each(@hours))`,
+    ` AND (created_ms / ${HOUR_MS}) * ${HOUR_MS} IN (SELECT value FROM json_each(@hours))`,
   )},
   per_author AS (
     SELECT p.hour_ms, topics.topic, campaigns.campaign, p.country, p.platform, p.lang,
@@ -172,7 +170,7 @@ export class SqliteRollups implements RollupRepository {
   }
 
   async recompute(hourBuckets: readonly number[]): Promise<number> {
-    const days = [...new Set(hourBuckets.map((hour) => Math.floor(hour / DAY) * DAY))];
+    const days = [...new Set(hourBuckets.map((hour) => Math.floor(hour / DAY_MS) * DAY_MS))];
     const dirtyOfDay = this.db.prepare<[number, number], { hour_ms: number }>(
       'SELECT hour_ms FROM dirty_buckets WHERE hour_ms >= ? AND hour_ms < ?',
     );
@@ -200,23 +198,23 @@ export class SqliteRollups implements RollupRepository {
     const run = this.db.transaction(() => {
       // Day cells add up their hour cells, so every dirty hour of a touched day is rebuilt too.
       const hours = new Set(hourBuckets);
-      for (const day of days) for (const row of dirtyOfDay.all(day, day + DAY)) hours.add(row.hour_ms);
+      for (const day of days) for (const row of dirtyOfDay.all(day, day + DAY_MS)) hours.add(row.hour_ms);
       let written = 0;
       // Hour cells one statement per day (its dirty hours at once), not per hour.
       const byDay = new Map<number, number[]>();
       for (const hour of hours) {
-        const day = Math.floor(hour / DAY) * DAY;
+        const day = Math.floor(hour / DAY_MS) * DAY_MS;
         const dayHours = byDay.get(day);
         if (dayHours) dayHours.push(hour);
         else byDay.set(day, [hour]);
         remove.run('hour', hour);
       }
       for (const [day, dayHours] of byDay) {
-        const range = { start: day, end: day + DAY, hours: JSON.stringify(dayHours) };
+        const range = { start: day, end: day + DAY_MS, hours: JSON.stringify(dayHours) };
         written += insertHours.run(range).changes;
       }
       for (const day of days) {
-        const range = { start: day, end: day + DAY };
+        const range = { start: day, end: day + DAY_MS };
         numberAuthors.run(range);
         removeAuthorDay.run(day);
         insertAuthorDay.run(range);

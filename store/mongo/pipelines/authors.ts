@@ -127,10 +127,11 @@ export function rollupTotalsPipeline(filter: PostFilter, dimension: CellDimensio
  * document per value.
  */
 export function authorDayTotalsPipeline(filter: PostFilter, dimension: CellDimension | null): Doc[] {
+  const { start, end } = filterRange(filter);
   return [
     {
       $match: {
-        dayMs: { $gte: filterRange(filter).start, $lt: filterRange(filter).end },
+        dayMs: { $gte: start, $lt: end },
         ...cellDimensionsMatch(filter, dimension),
       },
     },
