@@ -5,6 +5,9 @@
  * language ("palabras negativas (balacera)", "pregunta").
  */
 
+// The analyser's own folding, so a word is looked up exactly as the features spell it.
+import { fold } from '../nlp/text/fold.js';
+
 type Locale = 'es' | 'en';
 
 /** "léxico:emo:fear" → "léxico de miedo", one entry per emotion. */
@@ -51,16 +54,12 @@ const NAMES: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** Lower-case, accents removed: how the analyser spells a word. */
-export function foldWord(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
 
 /** Folded word → the post's own spelling, for the words of `text` that carry accents. */
 export function spellings(text: string): Map<string, string> {
   const map = new Map<string, string>();
   for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const folded = foldWord(word);
+    const folded = fold(word);
     if (folded !== word.toLowerCase() && !map.has(folded)) map.set(folded, word.toLowerCase());
   }
   return map;

@@ -71,12 +71,6 @@ export function rateOf(flagged: number, analysed: number): number | null {
   return analysed === 0 ? null : Math.round((flagged / analysed) * 1000) / 10;
 }
 
-/** Net sentiment of a bucket, or null without polar posts. */
-export function netOf(b: Pick<Bucket, 'P' | 'N'>): number | null {
-  const polar = b.P + b.N;
-  return polar === 0 ? null : Math.round(((b.P - b.N) / polar) * 1000) / 10;
-}
-
 /** Share of each row in percent of `total` (topic share of all posts). */
 export function shares(values: readonly number[], total: number): number[] {
   return values.map((v) => (total === 0 ? 0 : Math.round((v / total) * 1000) / 10));

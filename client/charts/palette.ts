@@ -10,7 +10,6 @@ export const SENTIMENT_COLORS: Record<'P' | 'NEU' | 'N', string> = { P: '#2e7d32
 export const INK = '#1f1d2b';
 export const MUTED_INK = '#55516a';
 export const GRID = '#e4e1ec';
-export const ACCENT = '#4b2e83';
 export const ALERT = '#a3214a';
 
 export function colorAt(index: number): string {

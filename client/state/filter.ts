@@ -107,6 +107,3 @@ export function toggleValue(values: readonly string[], value: string): string[] 
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
 }
 
-export function sameFilter(a: Filter, b: Filter): boolean {
-  return filterToSearch(a).toString() === filterToSearch(b).toString();
-}

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { bucketize, isPartial, netOf, rateOf, todayUtc, type Bucket } from '../charts/aggregate.js';
+import { bucketize, isPartial, rateOf, todayUtc, type Bucket } from '../charts/aggregate.js';
 import { SENTIMENT_COLORS } from '../charts/palette.js';
 import { lineChart, stackedBarChart } from '../charts/time-series.js';
 import { formatNumber, formatPercent, formatShortDay, isSmallSample } from '../format.js';
@@ -35,18 +35,6 @@ export function sentimentChart(points: SeriesPoint[]): ChartConfiguration<'bar'>
     labels: buckets.map((b) => formatShortDay(b.day)),
     series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: buckets.map((b) => b[s]), color: SENTIMENT_COLORS[s] })),
     format: formatNumber,
-    ...partialMarks(buckets, weekly),
-  });
-}
-
-export function netSentimentChart(points: SeriesPoint[]): ChartConfiguration<'line'> {
-  const weekly = isWeekly(points);
-  const buckets = bucketize(points, weekly);
-  return lineChart({
-    labels: buckets.map((b) => formatShortDay(b.day)),
-    series: [{ label: i18n.t.kpi.netSentiment, data: buckets.map(netOf) }],
-    format: formatNumber,
-    yRange: [-100, 100],
     ...partialMarks(buckets, weekly),
   });
 }

@@ -4,6 +4,7 @@ import { barChart, barHeight } from '../charts/bars.js';
 import '../elements/chart-panel.js';
 import '../elements/post-card.js';
 import { shared } from '../elements/styles.js';
+import { STOPWORDS } from '../../analytics/tokenize.js';
 import { formatNumber, formatPercent, isSmallSample } from '../format.js';
 import { categoryName, countryName, i18n, LocaleController } from '../i18n/index.js';
 import { api, type PostSummary } from '../queries.js';
@@ -34,11 +35,6 @@ export function wordOf(feature: string): string | null {
   if (last.startsWith('…') || last.length < 2) return null;
   return last.split(/\s+/).every((w) => STOPWORDS.has(w)) ? null : last;
 }
-
-/** Function words that carry weight in the models but say nothing to a reader. */
-const STOPWORDS = new Set(
-  'a al ante con como cuando de del el ella ellas ellos en era es esa ese eso esta este esto ha hay la las le les lo los me mi mis muy nada ni no nos o para pero por porque que se si sin son su sus te tan tu un una uno y ya yo'.split(' '),
-);
 
 /** Flagged posts among the newest pages of a search (the API has no misogyny filter yet). */
 async function flaggedSample(filter: Filter, signal: AbortSignal): Promise<PostSummary[]> {

@@ -86,13 +86,6 @@ export class MissingCredentialError extends CollectorError {
   }
 }
 
-/** The query does not fit the platform (no hashtags for a hashtag timeline, a bad feed URL...). */
-export class SourceQueryError extends CollectorError {
-  constructor(message: string) {
-    super(message, 'COLLECT_QUERY');
-  }
-}
-
 /** How a collector's credential is named in messages: X uses a token, YouTube an API key. */
 export interface CredentialNoun {
   es: string;

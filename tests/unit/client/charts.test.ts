@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bucketize, isPartial, netOf, rateOf, shares, weekStart } from '../../../client/charts/aggregate.js';
+import { bucketize, isPartial, rateOf, shares, weekStart } from '../../../client/charts/aggregate.js';
 import { barChart, barHeight } from '../../../client/charts/bars.js';
 import { inkOn, sequential, withAlpha } from '../../../client/charts/palette.js';
 import { slug, tableOf, toCsv } from '../../../client/charts/table.js';
@@ -125,12 +125,6 @@ describe('aggregation', () => {
     const colors = bars.data.datasets[0]!.backgroundColor as string[];
     expect(colors[0]).not.toBe(colors[1]);
   });
-
-  test.each([
-    [{ P: 3, N: 1 }, 50],
-    [{ P: 0, N: 0 }, null],
-    [{ P: 0, N: 2 }, -100],
-  ])('netOf(%o) = %s', (b, expected) => expect(netOf(b)).toBe(expected));
 
   test('shares of a total', () => expect(shares([1, 3], 8)).toEqual([12.5, 37.5]));
 });
