@@ -3,7 +3,7 @@ import type { Source } from '../../models/source.js';
 import { bskyRecordToPost, facetEntities, FeedPostRecord } from './bluesky-record.js';
 import { CollectorError, OfflineError } from './errors.js';
 import { hostOf } from './http.js';
-import { matchesQuery, PageBuilder } from './mapping.js';
+import { compileQuery, PageBuilder } from './mapping.js';
 import type { CollectorContext, CollectorCursor, Page } from './types.js';
 
 export const JETSTREAM_URL = 'wss://jetstream2.us-east.bsky.network/subscribe';
@@ -35,6 +35,7 @@ export async function jetstreamPass(source: Source, stored: CollectorCursor | nu
   let lastTimeUs = resumeFrom;
   let firstTimeUs: number | null = null;
   let events = 0;
+  const matches = compileQuery(source.query);
 
   const onMessage = (data: WebSocket.RawData): boolean => {
     events++;
@@ -55,7 +56,7 @@ export async function jetstreamPass(source: Source, stored: CollectorCursor | nu
     }
     const record = FeedPostRecord.safeParse(commit.record);
     const candidate = record.success ? { text: record.data.text, hashtags: facetEntities(record.data).hashtags, langs: record.data.langs ?? [] } : null;
-    if (candidate && !matchesQuery(candidate, source.query)) return events < ctx.stream.events;
+    if (candidate && !matches(candidate)) return events < ctx.stream.events;
     if (typeof event.did !== 'string' || typeof commit.rkey !== 'string') {
       page.reject('evento sin did o rkey (event without did or rkey)');
     } else {

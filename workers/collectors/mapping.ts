@@ -1,3 +1,4 @@
+import { fold } from '../../nlp/text/fold.js';
 import * as cheerio from 'cheerio';
 import { Post, type PostInput } from '../../models/post.js';
 import type { SourceQuery } from '../../models/source.js';
@@ -43,33 +44,45 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
-/** Lower case without accents, so "Extorsión" matches "extorsion". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Lower case without accents, so "Extorsión" matches "extorsion" (the analyser's folding). */
+export { fold };
+
+type QueryPost = { text: string; hashtags: readonly string[]; langs?: readonly string[] };
+const NON_WORD = /[^\p{L}\p{N}#@]+/gu;
 
 /**
  * Local filter for sources that cannot search server-side (Jetstream, RSS, Telegram): a post
  * matches when it has one of the hashtags or contains one of the keywords as whole words
  * (accent- and case-insensitive). An empty query matches everything; a language, if set, must
- * be among the post's languages when the post declares any.
+ * be among the post's languages when the post declares any. The query is folded once here, not
+ * once per post: Jetstream calls the predicate for every event of the firehose.
  */
-export function matchesQuery(
-  post: { text: string; hashtags: readonly string[]; langs?: readonly string[] },
-  query: Pick<SourceQuery, 'hashtags' | 'keywords' | 'language'>,
-): boolean {
-  if (query.language && post.langs && post.langs.length > 0) {
-    const wanted = query.language.toLowerCase();
-    if (!post.langs.some((lang) => lang.toLowerCase().split('-')[0] === wanted)) return false;
-  }
-  if (query.hashtags.length === 0 && query.keywords.length === 0) return true;
-  const tags = new Set(post.hashtags.map((tag) => fold(tag)));
-  if (query.hashtags.some((tag) => tags.has(fold(tag.replace(/^#/, ''))))) return true;
-  const text = ` ${fold(post.text).replace(/[^\p{L}\p{N}#@]+/gu, ' ')} `;
-  return query.keywords.some((keyword) => {
-    const words = fold(keyword).replace(/[^\p{L}\p{N}#@]+/gu, ' ').trim();
-    return words !== '' && text.includes(` ${words} `);
-  });
+export function compileQuery(query: Pick<SourceQuery, 'hashtags' | 'keywords' | 'language'>): (post: QueryPost) => boolean {
+  const wanted = query.language?.toLowerCase() ?? null;
+  const hashtags = query.hashtags.map((tag) => fold(tag.replace(/^#/, '')));
+  const keywords = query.keywords
+    .map((keyword) => fold(keyword).replace(NON_WORD, ' ').trim())
+    .filter((words) => words !== '')
+    .map((words) => ` ${words} `);
+  const everything = query.hashtags.length === 0 && query.keywords.length === 0;
+  return (post) => {
+    if (wanted && post.langs && post.langs.length > 0) {
+      if (!post.langs.some((lang) => lang.toLowerCase().split('-')[0] === wanted)) return false;
+    }
+    if (everything) return true;
+    if (hashtags.length > 0) {
+      const tags = new Set(post.hashtags.map((tag) => fold(tag)));
+      if (hashtags.some((tag) => tags.has(tag))) return true;
+    }
+    if (keywords.length === 0) return false;
+    const text = ` ${fold(post.text).replace(NON_WORD, ' ')} `;
+    return keywords.some((words) => text.includes(words));
+  };
+}
+
+/** `compileQuery(query)(post)`, for one post. */
+export function matchesQuery(post: QueryPost, query: Pick<SourceQuery, 'hashtags' | 'keywords' | 'language'>): boolean {
+  return compileQuery(query)(post);
 }
 
 /** "1.2K" / "3,4M" / "987" as shown by preview pages, or null when unreadable. */

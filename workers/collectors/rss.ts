@@ -4,7 +4,7 @@ import type { Post } from '../../models/post.js';
 import { pseudonymize } from '../../models/pseudonym.js';
 import type { Source, SourceQuery } from '../../models/source.js';
 import { hashtagsIn, linksIn, mentionsIn } from './entities.js';
-import { fold, finishPost, htmlToText, instant, matchesQuery, PageBuilder, primaryLang } from './mapping.js';
+import { compileQuery, fold, finishPost, htmlToText, instant, PageBuilder, primaryLang } from './mapping.js';
 import type { Collector, CollectorContext, CollectorCursor, MappingContext, Page, Rejected } from './types.js';
 
 const parser = new XMLParser({
@@ -132,10 +132,11 @@ export const rss: Collector = {
     const { items, ...feed } = response.data;
     const context = { secret: ctx.secret, now: ctx.now(), queryId: source.id };
     const page = new PageBuilder();
+    const matches = compileQuery({ ...source.query, language: null });
     for (const item of items) {
       const result = feedItemToPost(item, feed, context);
       if ('post' in result) {
-        if (!matchesQuery(result.post, { ...source.query, language: null })) continue;
+        if (!matches(result.post)) continue;
         if (ctx.floor && Date.parse(result.post.createdAt) < ctx.floor.getTime()) continue;
       }
       page.add(result);

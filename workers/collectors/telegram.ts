@@ -4,7 +4,7 @@ import { pseudonymize } from '../../models/pseudonym.js';
 import type { Source, SourceQuery } from '../../models/source.js';
 import { hashtagsIn, mentionsIn } from './entities.js';
 import { CollectorError } from './errors.js';
-import { finishPost, htmlToText, instant, matchesQuery, PageBuilder, parseCompactCount } from './mapping.js';
+import { compileQuery, finishPost, htmlToText, instant, PageBuilder, parseCompactCount } from './mapping.js';
 import { advanceSweep, compareNumericIds, readSweep, sweepToCursor } from './sweep.js';
 import type { Collector, CollectorContext, CollectorCursor, MappingContext, Page, Rejected } from './types.js';
 
@@ -140,6 +140,7 @@ export const telegram: Collector = {
     const preview = response.data;
     const context = { secret: ctx.secret, now: ctx.now(), queryId: source.id };
     const page = new PageBuilder();
+    const matches = compileQuery({ ...source.query, language: null });
     const ids = preview.messages.map((m) => m.id).filter((id) => /^\d+$/.test(id)).sort(compareNumericIds);
     let reachedEnd = false;
     for (const message of [...preview.messages].reverse()) {
@@ -153,7 +154,7 @@ export const telegram: Collector = {
           reachedEnd = true;
           continue;
         }
-        if (!matchesQuery(result.post, { ...source.query, language: null })) continue;
+        if (!matches(result.post)) continue;
       }
       page.add(result);
     }
