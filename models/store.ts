@@ -37,7 +37,7 @@ import type { User } from './user.js';
  * exactly what `prepareEnrichment` gives for the item's post and enrichment.
  */
 export interface PreparedEnrichment {
-  /** `JSON.stringify(enrichment)`: the stored analysis. */
+  /** The stored analysis: its compact JSON (store/enrichment-codec.ts `encodeEnrichment`). */
   json: string;
   /** The analysed facets (models/facets.ts `postFacets`, without the metric facets). */
   facets: AnalysedFacets;

@@ -3,6 +3,7 @@ import type { Enrichment } from '../models/enrichment.js';
 import { postFacets } from '../models/facets.js';
 import type { Post } from '../models/post.js';
 import type { EnrichmentItem, PreparedEnrichment } from '../models/store.js';
+import { encodeEnrichment } from './enrichment-codec.js';
 
 /**
  * What saving an analysis derives from a post and its enrichment, in one pure function that
@@ -57,7 +58,7 @@ export function prepareEnrichment(post: PreparationSource, enrichment: Enrichmen
     enrichment,
   );
   return {
-    json: JSON.stringify(enrichment),
+    json: encodeEnrichment(enrichment),
     facets: {
       ...facets,
       version: enrichment.version,

@@ -1,6 +1,6 @@
-import type { Enrichment } from '../../models/enrichment.js';
 import { interactionsOf, postKey, type Post } from '../../models/post.js';
 import type { EnrichmentItem, PostRepository, StoredPost, UpsertResult } from '../../models/store.js';
+import { decodeEnrichment } from '../enrichment-codec.js';
 import { preparedOf } from '../prepare.js';
 import { COLLECTIONS, DAY, HOUR, plain, toStoredPost, type PostDocument } from './collections.js';
 import {
@@ -167,7 +167,7 @@ export class MongoPosts implements PostRepository {
           update: {
             $set: {
               // The JSON form, as `plain` gives it: what the SQLite adapter stores.
-              enrichment: JSON.parse(json) as Enrichment,
+              enrichment: decodeEnrichment(json),
               analyzerVersion: facets.version,
               country: facets.country,
               admin1: facets.admin1,

@@ -1,4 +1,3 @@
-import type { Enrichment } from '../../models/enrichment.js';
 import { interactionsOf, postKey, type Post } from '../../models/post.js';
 import type {
   EnrichmentItem,
@@ -7,6 +6,7 @@ import type {
   StoredPost,
   UpsertResult,
 } from '../../models/store.js';
+import { decodeEnrichment } from '../enrichment-codec.js';
 import { preparedOf } from '../prepare.js';
 import type { Db } from './database.js';
 
@@ -58,7 +58,7 @@ export function rowToPost(row: PostRow): StoredPost {
   return {
     ...post,
     id: row.id,
-    enrichment: row.enrichment ? (JSON.parse(row.enrichment) as Enrichment) : null,
+    enrichment: row.enrichment ? decodeEnrichment(row.enrichment) : null,
   };
 }
 

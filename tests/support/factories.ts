@@ -1,5 +1,25 @@
 import { EMOTIONS, type Enrichment } from '../../models/enrichment.js';
+import type { Campaign } from '../../models/campaign.js';
 import type { Post } from '../../models/post.js';
+
+/** The 'Ni una menos' campaign (hashtag NiUnaMenos, keyword feminicidio) from 2026-01-01. */
+export function makeCampaign(overrides: Partial<Campaign> = {}): Campaign {
+  return {
+    id: 'niunamenos',
+    name: 'Ni una menos',
+    description: '',
+    hashtags: ['NiUnaMenos'],
+    handles: [],
+    keywords: ['feminicidio'],
+    countries: [],
+    startDate: '2026-01-01',
+    endDate: null,
+    launchDate: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
 
 /** A valid Post with sensible defaults; tests override what they are about. */
 export function makePost(overrides: Partial<Post> & { externalId: string }): Post {

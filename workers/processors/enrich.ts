@@ -2,6 +2,7 @@ import { applyCorrection, type Correction } from '../../models/corrections.js';
 import type { Enrichment } from '../../models/enrichment.js';
 import type { EnrichmentItem, PreparedEnrichment, StoredPost } from '../../models/store.js';
 import type { AnalysisInput } from '../../nlp/analyze.js';
+import { decodeEnrichment } from '../../store/enrichment-codec.js';
 import { preparationSource } from '../../store/prepare.js';
 import { inlineEnricher } from '../enrichment.js';
 import type { Processor } from '../jobs.js';
@@ -89,7 +90,7 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
         if (!labels) return { id: post.id, ...result };
         // Analysts' corrections outlive re-analysis by a new analyser version (oldest first);
         // the store prepares the corrected analysis.
-        let enrichment = result.enrichment ?? (JSON.parse(result.prepared.json) as Enrichment);
+        let enrichment = result.enrichment ?? decodeEnrichment(result.prepared.json);
         for (const correction of labels) enrichment = applyCorrection(enrichment, correction);
         return { id: post.id, enrichment };
       }),

@@ -3,31 +3,17 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../app/config.js';
 import { loadAnalyzer, type AnalysisInput } from '../../../nlp/analyze.js';
+import { decodeEnrichment, encodeEnrichment } from '../../../store/enrichment-codec.js';
 import { EnrichPool, type EnrichPoolOptions } from '../../../workers/enrich-pool.js';
 import { enrichmentsOf, preparedEnrichmentsOf } from '../../../workers/enrichment.js';
-import { makePost } from '../../support/factories.js';
+import { makeCampaign, makePost } from '../../support/factories.js';
 import { tempDir } from '../../support/cli.js';
 
 const analyzer = await loadAnalyzer();
 const logger = pino({ level: 'silent' });
 const AT = '2026-11-28T12:00:00.000Z';
 
-const CAMPAIGNS: AnalysisInput['campaigns'] = [
-  {
-    id: 'niunamenos',
-    name: 'Ni una menos',
-    description: '',
-    hashtags: ['NiUnaMenos'],
-    handles: [],
-    keywords: ['feminicidio'],
-    countries: [],
-    startDate: '2026-01-01',
-    endDate: null,
-    launchDate: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
-];
+const CAMPAIGNS: AnalysisInput['campaigns'] = [makeCampaign()];
 
 /** Varied inputs: the hand-written NLP fixtures, with hashtags, places, languages and a campaign. */
 function inputs(n: number): AnalysisInput[] {
@@ -97,12 +83,12 @@ describe('EnrichPool', () => {
     const threaded = await p.enrichPrepared(batch, posts, AT);
     expect(p.stats).toEqual({ threaded: 1, inline: 0 });
     expect(threaded).toEqual(await preparedEnrichmentsOf(analyzer, batch, posts, AT));
-    expect(threaded.map((prepared) => JSON.parse(prepared.json) as unknown)).toEqual(
+    expect(threaded.map((prepared) => decodeEnrichment(prepared.json))).toEqual(
       await enrichmentsOf(analyzer, batch, AT),
     );
     // Both kinds of batch can be in flight at once.
     const [plain, prepared] = await Promise.all([p.enrich(batch, AT), p.enrichPrepared(batch, posts, AT)]);
-    expect(prepared.map((result) => result.json)).toEqual(plain.map((e) => JSON.stringify(e)));
+    expect(prepared.map((result) => result.json)).toEqual(plain.map(encodeEnrichment));
     await expect(p.enrichPrepared(batch, posts.slice(1), AT)).rejects.toThrow(RangeError);
   });
 

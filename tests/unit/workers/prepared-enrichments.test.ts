@@ -14,12 +14,13 @@ import type { EnrichmentItem, PostRepository } from '../../../models/store.js';
 import { loadAnalyzer } from '../../../nlp/analyze.js';
 import { COLLECTIONS } from '../../../store/mongo/collections.js';
 import { MongoPosts } from '../../../store/mongo/posts.js';
+import { encodeEnrichment } from '../../../store/enrichment-codec.js';
 import { prepareEnrichment } from '../../../store/prepare.js';
 import { openDatabase, type Db } from '../../../store/sqlite/database.js';
 import { SqlitePosts } from '../../../store/sqlite/posts.js';
 import { enrichmentsOf } from '../../../workers/enrichment.js';
 import { analysisInput } from '../../../workers/processors/enrich.js';
-import { makePost } from '../../support/factories.js';
+import { makeCampaign, makePost } from '../../support/factories.js';
 import { MingoDb } from '../../support/mingo-db.js';
 
 const analyzer = await loadAnalyzer();
@@ -45,22 +46,7 @@ const posts: Post[] = Array.from({ length: 60 }, (_, i) =>
     campaignIds: i % 8 === 0 ? ['importada'] : [],
   }),
 );
-const CAMPAIGNS = [
-  {
-    id: 'niunamenos',
-    name: 'Ni una menos',
-    description: '',
-    hashtags: ['NiUnaMenos'],
-    handles: [],
-    keywords: ['feminicidio'],
-    countries: [],
-    startDate: '2026-01-01',
-    endDate: null,
-    launchDate: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-  },
-];
+const CAMPAIGNS = [makeCampaign()];
 const ids = posts.map((post) => `mastodon:${post.externalId}`);
 const first = await enrichmentsOf(
   analyzer,
@@ -83,12 +69,12 @@ const itemsOf = (enrichments: Enrichment[], mode: Mode): EnrichmentItem[] =>
   });
 
 describe('prepareEnrichment', () => {
-  it('is the analysis JSON, the analysed facets and the entities of the post', () => {
+  it('is the stored analysis, the analysed facets and the entities of the post', () => {
     for (const [i, enrichment] of [...first, ...second].entries()) {
       const post = posts[i % posts.length]!;
       const { interactions: _i, followers: _f, views: _v, ...facets } = postFacets(post, enrichment);
       expect(prepareEnrichment(post, enrichment)).toEqual({
-        json: JSON.stringify(enrichment),
+        json: encodeEnrichment(enrichment),
         facets: {
           ...facets,
           version: enrichment.version,
