@@ -15,7 +15,7 @@
  * seconds in each store method (their synchronous part: all of it with SQLite), not figures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ import { Redis } from 'ioredis';
 import { loadConfig } from '../app/config.js';
 import { createAppContext } from '../app/context.js';
 import type { Post } from '../models/post.js';
+import { queueAfterStore } from '../workers/after-store.js';
 import { reportFigure } from './report.js';
 import { END_MS, syntheticPost } from './seed.js';
 
@@ -56,17 +57,16 @@ function baseEnv(dataDir: string): NodeJS.ProcessEnv {
 
 type App = Awaited<ReturnType<typeof createAppContext>>;
 
-/** Upserts in import-sized batches and enqueues their analysis, as `escucha import` does. */
+/**
+ * Upserts in import-sized batches and queues what follows, as `escucha import` does. Between
+ * batches it lets the event loop run, as the import does while it reads the file: analysis
+ * starts while later rows are still being stored (in-memory posts would otherwise hold the
+ * loop until the last batch).
+ */
 async function ingest(app: App, posts: Post[]): Promise<void> {
   for (let i = 0; i < posts.length; i += BATCH) {
-    const result = await app.store.posts.upsert(posts.slice(i, i + BATCH));
-    if (result.insertedIds.length === 0) continue;
-    const jobId = createHash('sha1').update(result.insertedIds.join('\n')).digest('hex');
-    await app.runner.enqueue(
-      'enrich',
-      { postIds: result.insertedIds },
-      { jobId: `import-${jobId}` },
-    );
+    await queueAfterStore(app.runner, await app.store.posts.upsert(posts.slice(i, i + BATCH)), 'import');
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
