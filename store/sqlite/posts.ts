@@ -13,7 +13,7 @@ import type { Db } from './database.js';
 const HOUR = 3_600_000;
 /** Posts read by one statement in `getMany`. */
 const GET_MANY_CHUNK = 500;
-/** Entity rows written by one statement in `saveEnrichments` (4 parameters each). */
+/** Entity rows written by one statement in `saveEnrichments` (3 parameters each). */
 const ENTITY_ROWS_PER_INSERT = 100;
 const ENTITY_KINDS = ['hashtag', 'mention', 'link', 'term'] as const;
 
@@ -123,14 +123,11 @@ export class SqlitePosts implements PostRepository {
     this.addCampaign = db.prepare(
       'INSERT OR IGNORE INTO post_campaigns (post_rowid, campaign, created_ms) VALUES (?, ?, ?)',
     );
-    this.clearEntities = db.prepare(
-      `DELETE FROM post_entities WHERE kind IN ('hashtag', 'mention', 'link', 'term')
-       AND created_ms = ? AND post_rowid = ?`,
-    );
-    const entityInsert = 'INSERT OR IGNORE INTO post_entities (kind, created_ms, post_rowid, value) VALUES ';
-    this.addEntityRow = db.prepare(`${entityInsert}(?, ?, ?, ?)`);
+    this.clearEntities = db.prepare('DELETE FROM post_entities WHERE post_rowid = ?');
+    const entityInsert = 'INSERT OR IGNORE INTO post_entities (post_rowid, kind, value) VALUES ';
+    this.addEntityRow = db.prepare(`${entityInsert}(?, ?, ?)`);
     this.addEntityRows = db.prepare(
-      entityInsert + Array.from({ length: ENTITY_ROWS_PER_INSERT }, () => '(?, ?, ?, ?)').join(', '),
+      entityInsert + Array.from({ length: ENTITY_ROWS_PER_INSERT }, () => '(?, ?, ?)').join(', '),
     );
     this.selectMany = db.prepare<string[], PostRow>(
       `SELECT rowid, id, doc, enrichment FROM posts WHERE id IN (${Array.from({ length: GET_MANY_CHUNK }, () => '?').join(',')})`,
@@ -227,7 +224,7 @@ export class SqlitePosts implements PostRepository {
   async saveEnrichments(items: readonly EnrichmentItem[]): Promise<void> {
     const run = this.db.transaction(() => {
       const hours = new Set<number>();
-      /** Entity rows of the whole batch (kind, createdMs, rowid, value), inserted at the end. */
+      /** Entity rows of the whole batch (rowid, kind, value), inserted at the end. */
       const entities: (string | number)[] = [];
       for (const item of items) {
         let rowid: number;
@@ -260,23 +257,23 @@ export class SqlitePosts implements PostRepository {
         if (analyzed) {
           this.clearTopics.run(rowid);
           this.clearCampaigns.run(rowid);
-          this.clearEntities.run(facets.createdMs, rowid);
+          this.clearEntities.run(rowid);
         }
         for (const topic of facets.topics) this.addTopic.run(rowid, topic, facets.createdMs);
         for (const campaign of facets.campaigns) {
           this.addCampaign.run(rowid, campaign, facets.createdMs);
         }
         for (const kind of ENTITY_KINDS) {
-          for (const value of values[kind]) entities.push(kind, facets.createdMs, rowid, value);
+          for (const value of values[kind]) entities.push(rowid, kind, value);
         }
         hours.add(facets.hourMs);
       }
-      const width = ENTITY_ROWS_PER_INSERT * 4;
+      const width = ENTITY_ROWS_PER_INSERT * 3;
       let at = 0;
       for (; at + width <= entities.length; at += width) {
         this.addEntityRows.run(entities.slice(at, at + width));
       }
-      for (; at < entities.length; at += 4) this.addEntityRow.run(entities.slice(at, at + 4));
+      for (; at < entities.length; at += 3) this.addEntityRow.run(entities.slice(at, at + 3));
       for (const hour of hours) this.markDirty.run(hour);
     });
     run.immediate();

@@ -119,8 +119,8 @@ const ENTITY_DAY = `
   INSERT INTO entity_days (kind, country, day_ms, value, posts, interactions)
   SELECT e.kind, COALESCE(p.country, ''), @start, e.value, COUNT(*), SUM(p.interactions)
   FROM posts p INDEXED BY posts_range_cover
-    CROSS JOIN post_entities e ON e.kind IN ('hashtag', 'mention', 'link', 'term')
-      AND e.created_ms = p.created_ms AND e.post_rowid = p.rowid
+    CROSS JOIN post_entities e ON e.post_rowid = p.rowid
+      AND e.kind IN ('hashtag', 'mention', 'link', 'term')
   WHERE p.analyzer_version IS NOT NULL AND p.created_ms >= @start AND p.created_ms < @end
   GROUP BY e.kind, COALESCE(p.country, ''), e.value`;
 
@@ -154,8 +154,7 @@ const CAMPAIGN_HASHTAG_DAY = `
   SELECT c.campaign, @start, e.value, COUNT(*), SUM(p.interactions)
   FROM post_campaigns c INDEXED BY post_campaigns_created
     CROSS JOIN posts p ON p.rowid = c.post_rowid
-    CROSS JOIN post_entities e ON e.kind = 'hashtag' AND e.created_ms = c.created_ms
-      AND e.post_rowid = c.post_rowid
+    CROSS JOIN post_entities e ON e.post_rowid = c.post_rowid AND e.kind = 'hashtag'
   WHERE c.created_ms >= @start AND c.created_ms < @end AND p.analyzer_version IS NOT NULL
   GROUP BY c.campaign, e.value`;
 

@@ -57,7 +57,27 @@ async function answers(store: Store) {
     byCampaign: await store.analytics.breakdown(f, 'campaign'),
     days: await store.rollups.list(f, 'day'),
     campaign: await store.analytics.campaignKpis({ campaignId: 'c1', to: '2026-11-03' }),
+    // Default filters read entity_days; a topic or a platform reads post_entities per post.
+    hashtags: await store.analytics.topEntities(f, 'hashtag', 10),
+    hashtagsOfTopic: await store.analytics.topEntities({ ...f, topic: ['robo'] }, 'hashtag', 10),
+    termsOfPlatform: await store.analytics.topEntities({ ...f, platform: ['mastodon'] }, 'term', 10),
   };
+}
+
+/** post_entities as versions 2 to 4 kept it: clustered by (kind, created_ms, post). */
+function entitiesAsBeforeVersion5(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE old_entities (
+      kind TEXT NOT NULL,
+      created_ms INTEGER NOT NULL,
+      post_rowid INTEGER NOT NULL,
+      value TEXT NOT NULL,
+      PRIMARY KEY (kind, created_ms, post_rowid, value)
+    ) WITHOUT ROWID;
+    INSERT INTO old_entities SELECT e.kind, p.created_ms, e.post_rowid, e.value
+      FROM post_entities e JOIN posts p ON p.rowid = e.post_rowid;
+    DROP TABLE post_entities;
+    ALTER TABLE old_entities RENAME TO post_entities;`);
 }
 
 describe('SQLite migrations', () => {
@@ -73,6 +93,7 @@ describe('SQLite migrations', () => {
     const db = new Database(join(dir, 'escucha.db'));
     db.exec(`DROP TABLE author_days; DROP TABLE authors; DROP INDEX posts_created_handle;
       DROP TABLE campaign_author_days; DROP TABLE campaign_hashtag_days;`);
+    entitiesAsBeforeVersion5(db);
     db.pragma('user_version = 2');
     db.close();
     const upgraded = createSqliteStore(dir);
@@ -94,10 +115,40 @@ describe('SQLite migrations', () => {
     await store.close();
     const db = new Database(join(dir, 'escucha.db'));
     db.exec('DROP TABLE campaign_author_days; DROP TABLE campaign_hashtag_days;');
+    entitiesAsBeforeVersion5(db);
     db.pragma('user_version = 3');
     db.close();
     const upgraded = createSqliteStore(dir);
     expect(await answers(upgraded)).toEqual(before);
     await upgraded.close();
+  });
+
+  it('clusters post_entities by post when a version-4 database is opened, keeping every entry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'escucha-migrate-'));
+    dirs.push(dir);
+    const store = createSqliteStore(dir);
+    await fill(store);
+    const before = await answers(store);
+    expect(before.hashtagsOfTopic).toEqual([{ value: 'niunamenos', posts: 1, interactions: 1 }]);
+    expect(before.termsOfPlatform.length).toBeGreaterThan(0);
+    await store.close();
+    const db = new Database(join(dir, 'escucha.db'));
+    const entries = db.prepare('SELECT post_rowid, kind, value FROM post_entities ORDER BY 1, 2, 3').all();
+    entitiesAsBeforeVersion5(db);
+    db.pragma('user_version = 4');
+    db.close();
+    const upgraded = createSqliteStore(dir);
+    expect(await answers(upgraded)).toEqual(before);
+    // A re-analysis replaces a post's entries in the new layout.
+    await upgraded.posts.saveEnrichments([{ id: 'mastodon:1', enrichment: makeEnrichment({ country: 'HN' }) }]);
+    await upgraded.close();
+    const check = new Database(join(dir, 'escucha.db'), { readonly: true });
+    expect(check.prepare('SELECT post_rowid, kind, value FROM post_entities ORDER BY 1, 2, 3').all()).toEqual(entries);
+    expect(check.prepare("SELECT name FROM pragma_table_info('post_entities')").all()).toEqual([
+      { name: 'post_rowid' },
+      { name: 'kind' },
+      { name: 'value' },
+    ]);
+    check.close();
   });
 });
