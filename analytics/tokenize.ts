@@ -123,11 +123,6 @@ export function displayForms(
   return best;
 }
 
-/** Words of a search query, folded like the text (stopwords kept: the user typed them). */
-export function queryWords(q: string): string[] {
-  return [...new Set([...foldText(q).matchAll(WORD_RE)].map((m) => m[0]))].slice(0, 10);
-}
-
 /** Function words that mark a text as English or Spanish (lower-case ASCII, ≤ 5 letters). */
 const ENGLISH_MARKERS: ReadonlySet<string> = new Set(
   'the and of to in is are was were be been for with after at on this that from by has have it its an as who will'.split(

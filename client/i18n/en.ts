@@ -165,7 +165,8 @@ export const en: Messages = {
   explorar: {
     title: 'Explore posts',
     search: 'Search words',
-    searchHint: 'All words must occur (accents and case ignored).',
+    searchHint:
+      'All words must occur, accents and case ignored. Each word also finds its plurals and the words it begins (robber → robbers, robbery); in quotes, only the exact word.',
     submit: 'Search',
     more: 'Load more',
     results: 'Results',

@@ -163,7 +163,8 @@ export const es = {
   explorar: {
     title: 'Explorar publicaciones',
     search: 'Buscar palabras',
-    searchHint: 'Todas las palabras deben aparecer (sin distinguir tildes ni mayúsculas).',
+    searchHint:
+      'Todas las palabras deben aparecer, sin distinguir tildes ni mayúsculas. Cada palabra encuentra también sus plurales y las palabras que empiezan igual (asalto → asaltos, asaltante); entre comillas, solo la palabra exacta.',
     submit: 'Buscar',
     more: 'Cargar más',
     results: 'Resultados',

@@ -159,7 +159,8 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
       ...viewer,
       method: 'get',
       path: '/posts',
-      summary: 'Search posts: the filter and every word of q, newest first, paginated by cursor',
+      summary:
+        'Search posts: the filter and every term of q (a word also finds the words it begins and a plural its singular; "quoted" words match whole), newest first, paginated by cursor',
       query: SearchQuery,
       async handler({ query, principal, exporting }) {
         const disclosure = await disclosureFor(store, principal!.user.role, exporting);

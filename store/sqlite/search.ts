@@ -1,5 +1,5 @@
 import type { PostSearch, SearchPage } from '../../models/analytics.js';
-import { queryWords } from '../../analytics/tokenize.js';
+import { searchTerms } from '../../analytics/search-terms.js';
 import { decodeCursor, encodeCursor } from '../totals.js';
 import type { Db } from './database.js';
 import { postFilterSql } from './filter-sql.js';
@@ -14,16 +14,17 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './lists.js';
 const MATCHES_READ_BY_ROWID = 1_000;
 
 /**
- * Post search: the filter, every word of `q` through FTS5 (unicode61 folds case and accents,
- * as `queryWords` does), newest first with a keyset cursor on (created_ms, id).
+ * Post search: the filter, every term of `q` (analytics/search-terms.ts) through FTS5 (unicode61
+ * folds case and accents as the terms are folded; a prefix term is FTS5's `"word"*`), newest
+ * first with a keyset cursor on (created_ms, id).
  */
 export function searchPosts(db: Db, query: PostSearch): SearchPage {
   const { where, params } = postFilterSql(query.filter);
   const clauses = [where];
-  const words = queryWords(query.q);
+  const terms = searchTerms(query.q);
   let from = 'posts p';
-  if (words.length > 0) {
-    const match = words.map((w) => `"${w}"`).join(' ');
+  if (terms.length > 0) {
+    const match = terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' ');
     const { n } = db
       .prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)',

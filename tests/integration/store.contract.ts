@@ -262,14 +262,21 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         expect(posts[0]).toMatchObject({ createdAt: '2026-11-02T11:00:00.000Z', interactions: 60, views: 900, country: 'HN', sentiment: 'NEU', misogyny: false, author: { id: 'a2', public: false, handle: null } });
       });
 
-      it('searches posts by words (case and accents folded) with a stable cursor', async () => {
+      it('searches posts by words (case and accents folded, plurals and prefixes, quotes exact) with a stable cursor', async () => {
         await seed(rows);
         const q = async (text: string, overrides = {}) =>
           (await store.analytics.search({ filter: filter(overrides), q: text, limit: 20, cursor: null })).posts.map((p) => p.id);
         expect(await q('POLICIA')).toEqual(['mastodon:t4', 'rss:t3', 'mastodon:t2']);
         expect(await q('policía joven')).toEqual(['rss:t3', 'mastodon:t2']);
         expect(await q('niunamenos')).toEqual(['mastodon:t2', 'mastodon:t1']);
-        expect(await q('desapareci')).toEqual([]);
+        // A word also finds the longer words it begins and a plural its singular; quotes and
+        // short words ask for the whole word.
+        expect(await q('desapareci')).toEqual(['mastodon:t2', 'mastodon:t1']);
+        expect(await q('MUJERES')).toEqual(['mastodon:t1']);
+        expect(await q('jóvenes policías')).toEqual(['rss:t3', 'mastodon:t2']);
+        expect(await q('"desapareci"')).toEqual([]);
+        expect(await q('"desaparecida" "joven"')).toEqual(['mastodon:t2']);
+        expect(await q('pup')).toEqual([]);
         expect(await q('policia', { country: 'GT' })).toEqual(['mastodon:t4']);
         const pages: string[] = [];
         let cursor: string | null = null;

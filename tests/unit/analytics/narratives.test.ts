@@ -3,14 +3,13 @@ import { clusterPosts } from '../../../analytics/clusters.js';
 import { emergingTerms, signedG2 } from '../../../analytics/emerging.js';
 import { postEntities } from '../../../analytics/entities.js';
 import { narrativesOf } from '../../../analytics/narratives.js';
-import { displayForms, languageOf, queryWords, tokenize } from '../../../analytics/tokenize.js';
+import { displayForms, languageOf, tokenize } from '../../../analytics/tokenize.js';
 
 describe('tokenize', () => {
   it('keeps folded content words, drops stopwords, links, mentions, hashtags and numbers', () => {
     expect(
       tokenize('¡La POLICÍA encontró a 3 jóvenes en https://x.co/a @PNC #Búsqueda! Policía'),
     ).toEqual(['policia', 'encontro', 'jovenes']);
-    expect(queryWords('  Policía, la  ')).toEqual(['policia', 'la']);
   });
 
   it('tells English posts from Spanish ones by their function words', () => {
