@@ -66,7 +66,11 @@ export class ViewTerritorio extends LitElement {
       })}
       ${renderTask(this.departments, (rows) => {
         const known = rows.filter((r) => r.value !== '');
-        const label = (v: string) => (v.includes(':') ? `${v.split(':')[1]} (${v.split(':')[0]})` : v);
+        // Values are 'HN:La Paz': the department, then its country (several share names).
+        const label = (v: string) => {
+          const at = v.indexOf(':');
+          return at === -1 ? v : `${v.slice(at + 1)} (${countryName(v.slice(0, at))})`;
+        };
         return html`<chart-panel heading=${t.territorio.departments} .height=${barHeight(known.length)} ?empty=${known.length === 0}
           .config=${barChart({ labels: known.map((r) => label(r.value)), series: [{ label: t.kpi.posts, data: known.map((r) => r.posts) }], format: formatNumber })}></chart-panel>`;
       })}`;

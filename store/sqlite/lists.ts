@@ -21,7 +21,8 @@ import { rollupTotals } from './rollup-totals.js';
 const DIMENSION_SQL: Record<BreakdownDimension, { value: string; join?: string; where?: string }> =
   {
     country: { value: "COALESCE(p.country, '')" },
-    admin1: { value: "COALESCE(p.admin1, '')" },
+    // Departments by country: 'SV:La Paz' and 'HN:La Paz' are two places.
+    admin1: { value: "IIF(p.admin1 IS NULL, '', COALESCE(p.country, '') || ':' || p.admin1)" },
     platform: { value: 'p.platform' },
     lang: { value: 'p.lang' },
     sentiment: { value: 'p.sentiment' },

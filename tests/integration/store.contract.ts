@@ -149,6 +149,18 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         });
       });
 
+      it('breaks down by department within its country: same-named departments stay apart', async () => {
+        await seed([
+          { post: { externalId: 'd1', author: author('d', 10), createdAt: '2026-11-01T09:00:00Z' }, facts: { country: 'SV', admin1: 'La Paz' } },
+          { post: { externalId: 'd2', author: author('e', 10), createdAt: '2026-11-01T10:00:00Z' }, facts: { country: 'SV', admin1: 'La Paz' } },
+          { post: { externalId: 'd3', author: author('d', 10), createdAt: '2026-11-02T09:00:00Z' }, facts: { country: 'HN', admin1: 'La Paz' } },
+          { post: { externalId: 'd4', author: author('f', 10), createdAt: '2026-11-02T10:00:00Z' }, facts: { country: 'HN' } },
+        ]);
+        const rows = await store.analytics.breakdown(filter(), 'admin1');
+        expect(rows.map((r) => [r.value, r.posts, r.authors])).toEqual([['SV:La Paz', 2, 2], ['', 1, 1], ['HN:La Paz', 1, 1]]);
+        expect((await store.analytics.breakdown(filter({ country: 'HN' }), 'admin1')).map((r) => r.value)).toEqual(['', 'HN:La Paz']);
+      });
+
       it('counts an author once over days, countries and topics, with their largest follower count', async () => {
         await seed([
           { post: { externalId: 'm1', author: author('m', 100), createdAt: '2026-11-01T09:00:00Z' }, facts: { country: 'HN', topics: ['robo'] } },
@@ -228,6 +240,7 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         expect((await store.analytics.breakdown(filter({ country: 'HN' }), 'platform', 1)).map((r) => r.value)).toEqual(['mastodon']);
         expect((await store.analytics.breakdown(filter(), 'campaign')).map((r) => [r.value, r.posts])).toEqual([['nounamenos', 3]]);
         expect((await store.analytics.breakdown(filter(), 'emotion'))[0]).toMatchObject({ value: 'others', posts: 5, emotions: { others: 5 } });
+        expect((await store.analytics.breakdown(filter(), 'admin1')).map((r) => [r.value, r.posts])).toEqual([['', 5]]);
       });
 
       it('lists top hashtags, mentions, links and terms, normalised, with default and other filters', async () => {

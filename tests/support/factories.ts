@@ -50,6 +50,8 @@ export interface EnrichmentFacts {
   misogyny?: boolean;
   hate?: boolean;
   country?: Enrichment['places'][number]['country'] | null;
+  /** The department or province in `country`. */
+  admin1?: string;
   campaigns?: string[];
   version?: string;
 }
@@ -81,7 +83,7 @@ export function makeEnrichment(facts: EnrichmentFacts = {}): Enrichment {
     },
     hate: { flag: facts.hate ?? false, score: facts.hate ? 0.9 : 0.1, explanation: [] },
     places: facts.country
-      ? [{ country: facts.country, admin1: null, from: 'text', score: 0.8, explanation: [] }]
+      ? [{ country: facts.country, admin1: facts.admin1 ?? null, from: 'text', score: 0.8, explanation: [] }]
       : [],
     campaigns: (facts.campaigns ?? []).map((id) => ({ id, score: 1, explanation: [] })),
   };

@@ -7,7 +7,16 @@ import { AUTHOR_ACCUMULATORS, TOTALS_ACCUMULATORS, TOTALS_PROJECTION } from './t
 /** The value a breakdown groups by, and the stages/conditions it needs (twin of DIMENSION_SQL). */
 const DIMENSIONS: Record<BreakdownDimension, { value: unknown; unwind?: string; match?: Doc }> = {
   country: { value: { $ifNull: ['$country', ''] } },
-  admin1: { value: { $ifNull: ['$admin1', ''] } },
+  // Departments by country: 'SV:La Paz' and 'HN:La Paz' are two places.
+  admin1: {
+    value: {
+      $cond: [
+        { $eq: [{ $ifNull: ['$admin1', null] }, null] },
+        '',
+        { $concat: [{ $ifNull: ['$country', ''] }, ':', '$admin1'] },
+      ],
+    },
+  },
   platform: { value: '$platform' },
   lang: { value: '$lang' },
   sentiment: { value: '$sentiment' },

@@ -29,7 +29,7 @@ export const ROUTES: [RegExp, unknown][] = [
   [/\/api\/overview/, { ...kpis, previous: { ...kpis, posts: 100 }, sentiment, analysed: 120 }],
   [/\/api\/series/, { granularity: 'day', points: [point('2026-11-01', 4), point('2026-11-02', 6)] }],
   [/\/api\/breakdowns\/country/, [row('GT', 60), row('HN', 40), row('', 5)]],
-  [/\/api\/breakdowns\/admin1/, [row('Guatemala', 20)]],
+  [/\/api\/breakdowns\/admin1/, [row('GT:Guatemala', 20)]],
   [/\/api\/breakdowns\//, [row('femicidio', 30), row('sexual-violence', 7)]],
   [/\/api\/top\/authors/, [{ id: 'a_1', platform: 'rss', public: true, handle: 'elfaro.net', name: 'El Faro', kind: 'media', posts: 3, interactions: 9, followers: 250_000 }]],
   [/\/api\/posts\/[^/?]+\?*$/, { post: { ...post, enrichment, author: { id: 'a_abc', handle: null, name: null, followers: 5, verified: false, location: null } } }],
