@@ -1,4 +1,4 @@
-import type { Narrative } from '../models/analytics.js';
+import type { NarrativeSet } from '../models/analytics.js';
 import { changePercent } from '../models/metrics.js';
 import { clusterPosts, MIN_SIMILARITY } from './clusters.js';
 import { displayForms, languageOf, tokenize } from './tokenize.js';
@@ -17,14 +17,15 @@ const PREVIOUS_MIN_SIMILARITY = MIN_SIMILARITY;
  * Narratives of a period from its newest posts (`current`, newest first): TF-IDF clusters of
  * posts in the same language, labelled by their most distinctive terms, with the previous
  * period's posts assigned to the nearest cluster of their language for the trend, and up to 3
- * sample posts each: the members closest to the centroid (distinct texts). Posts close to no cluster (the
- * outliers, "other topics") are not a narrative.
+ * sample posts each: the members closest to the centroid (distinct texts). Posts close to no
+ * cluster (the outliers), and those of clusters beyond the limit, are counted as "other
+ * topics".
  */
 export function narrativesOf(
   current: readonly { id: string; text: string }[],
   previous: readonly { id: string; text: string }[],
   options: { k?: number; limit?: number } = {},
-): Narrative[] {
+): NarrativeSet {
   const posts = current.map((p) => ({ ...p, terms: tokenize(p.text), lang: languageOf(p.text) }));
   const { clusters, assign } = clusterPosts(posts, { k: options.k ?? NARRATIVE_CLUSTERS });
   const before = new Array<number>(clusters.length).fill(0);
@@ -39,7 +40,7 @@ export function narrativesOf(
     current.map((p) => p.text),
     new Set(shown.flatMap((cluster) => cluster.terms.slice(0, 3))),
   );
-  return shown.map((cluster, c) => ({
+  const narratives = shown.map((cluster, c) => ({
     label: cluster.terms
       .slice(0, 3)
       .map((term) => spelled.get(term) ?? term)
@@ -50,6 +51,8 @@ export function narrativesOf(
     trend: changePercent(cluster.members.length, before[c]!),
     samples: samplesOf(cluster.closest, posts),
   }));
+  const inNarratives = narratives.reduce((sum, narrative) => sum + narrative.size, 0);
+  return { sampled: current.length, other: current.length - inNarratives, narratives };
 }
 
 /** Up to 3 members, the closest to the centroid first, skipping repeats of a sample's text. */

@@ -7,7 +7,7 @@ import type {
   EntityKind,
   ImpactEstimate,
   ImpactMetric,
-  Narrative,
+  NarrativeSet,
   PostSummary,
   SearchPage,
   TopAuthor,
@@ -33,7 +33,7 @@ export interface Health {
   /** Set by the server when the data directory holds the generated demo dataset. */
   demo?: boolean;
 }
-export type { Alert, AlertRule, AlertRuleInput, Brief, BreakdownRow, Campaign, CampaignInput, CampaignKpis, EmergingTerm, ImpactEstimate, Narrative, PostSummary, SeriesPoint, Source, SourceInput, StoredPost, TopAuthor, TopEntity };
+export type { Alert, AlertRule, AlertRuleInput, Brief, BreakdownRow, Campaign, CampaignInput, CampaignKpis, EmergingTerm, ImpactEstimate, NarrativeSet, PostSummary, SeriesPoint, Source, SourceInput, StoredPost, TopAuthor, TopEntity };
 /** PUT bodies: the create body without `id` (the URL names the record). */
 export type CampaignEdit = Omit<CampaignInput, 'id'>;
 export type AlertRuleEdit = Omit<AlertRuleInput, 'id'>;
@@ -57,7 +57,7 @@ export const api = {
   searchCsvHref: (f: Filter, q: string) => `/api/posts?${apiQuery(f, { q, limit: 100, format: 'csv' })}`,
   post: (id: string, signal?: AbortSignal) => getJson<{ post: StoredPost; annotations?: Annotation[] }>(`/api/posts/${enc(id)}`, signal),
   annotate: (input: AnnotationInput) => sendJson<{ annotation: Annotation; post?: StoredPost }>('POST', '/api/annotations', input),
-  narratives: (f: Filter, signal?: AbortSignal) => getJson<Narrative[]>(`/api/narratives?${apiQuery(f, { limit: 8 })}`, signal),
+  narratives: (f: Filter, signal?: AbortSignal) => getJson<NarrativeSet>(`/api/narratives?${apiQuery(f, { limit: 8 })}`, signal),
   emerging: (f: Filter, signal?: AbortSignal) => getJson<EmergingTerm[]>(`/api/narratives/emerging?${apiQuery(f, { limit: 20 })}`, signal),
   campaigns: (signal?: AbortSignal) => getJson<Campaign[]>('/api/campaigns', signal),
   campaignKpis: (id: string, signal?: AbortSignal) => getJson<CampaignKpis>(`/api/campaigns/${enc(id)}/kpis`, signal),

@@ -173,6 +173,18 @@ export interface Narrative {
   samples: { id: string; text: string }[];
 }
 
+/** The narratives of a period and how much of its conversation they hold. */
+export interface NarrativeSet {
+  /** Posts clustered: the period's newest, at most a sample's size (analytics/narratives.ts). */
+  sampled: number;
+  /**
+   * Sampled posts in no narrative shown ("other topics"): close to no cluster, in a cluster
+   * too small to be one, or in one beyond the limit.
+   */
+  other: number;
+  narratives: Narrative[];
+}
+
 export const ImpactMetric = z.enum([
   'misogynyRate',
   'hateRate',

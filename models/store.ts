@@ -10,7 +10,7 @@ import type {
   EntityKind,
   ImpactEstimate,
   ImpactQuery,
-  Narrative,
+  NarrativeSet,
   NarrativeOptions,
   PostSearch,
   PostSummary,
@@ -181,8 +181,8 @@ export interface AnalyticsQueries {
   campaignKpis(query: CampaignKpisQuery): Promise<CampaignKpis>;
   /** Terms and hashtags rising in the filter's range against the `baselineDays` before it. */
   emergingTerms(options: NarrativeOptions): Promise<EmergingTerm[]>;
-  /** Clusters of the range's newest posts (≤ 2,000, NARRATIVE_SAMPLE), with label, size, trend and samples. */
-  narratives(options: NarrativeOptions): Promise<Narrative[]>;
+  /** Clusters of the range's newest posts (≤ 2,000, NARRATIVE_SAMPLE), with label, size, trend and samples, and the sample's size and posts in none. */
+  narratives(options: NarrativeOptions): Promise<NarrativeSet>;
   /** Interrupted-time-series estimate of a campaign launch's effect on a daily metric. */
   campaignImpact(query: ImpactQuery): Promise<ImpactEstimate>;
 }

@@ -131,6 +131,8 @@ export const en: Messages = {
     emerging: 'Emerging terms',
     emergingHelp: 'Terms and hashtags rising against the previous 4 weeks (G² > 10.8: p < 0.001).',
     clusters: 'Narratives',
+    coverage: (sampled: string, other: string, percent: string) =>
+      `Groups the period's ${sampled} newest posts; ${other} (${percent} %) are in no narrative shown (other topics).`,
     samples: 'Sample posts',
     term: 'Term',
     count: 'Posts',

@@ -129,6 +129,8 @@ export const es = {
     emerging: 'Términos emergentes',
     emergingHelp: 'Términos y hashtags que crecen frente a las 4 semanas anteriores (G² > 10,8: p < 0,001).',
     clusters: 'Narrativas',
+    coverage: (sampled: string, other: string, percent: string) =>
+      `Agrupa las ${sampled} publicaciones más recientes del periodo; ${other} (${percent} %) no forman parte de ninguna narrativa mostrada (otros temas).`,
     samples: 'Publicaciones de ejemplo',
     term: 'Término',
     count: 'Publicaciones',

@@ -84,10 +84,11 @@ export class ViewNarrativas extends LitElement {
         })}
         <section class="panel" aria-labelledby="clusters-h">
           <h3 id="clusters-h" style="margin-bottom:var(--space-3)">${n.clusters}</h3>
-          ${renderTask(this.narratives, (clusters) =>
+          ${renderTask(this.narratives, ({ sampled, other, narratives: clusters }) =>
             clusters.length === 0
               ? html`<p class="muted small">${t.chart.noData}</p>`
-              : html`<div class="clusters">
+              : html`<p class="muted small" style="margin-bottom:var(--space-3)">${n.coverage(formatNumber(sampled), formatNumber(other), formatNumber(sampled > 0 ? Math.round((other / sampled) * 100) : 0))}</p>
+                <div class="clusters">
                   ${clusters.map(
                     (c) => html`<article class="cluster">
                       <h4>${c.label}</h4>

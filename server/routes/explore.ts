@@ -194,24 +194,28 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
       ...viewer,
       method: 'get',
       path: '/narratives',
-      summary: 'Narratives: clusters of similar posts in the range, with trend and samples',
+      summary:
+        "Narratives: clusters of similar posts among the range's newest, with trend and samples, and how many sampled posts are in none ('other topics')",
       query: NarrativeQuery,
       async handler({ query, principal, exporting }) {
         const disclosure = await disclosureFor(store, principal!.user.role, exporting);
-        const narratives = await store.analytics.narratives({
+        const found = await store.analytics.narratives({
           filter: filterOf(query),
           baselineDays: query.baselineDays,
           limit: query.limit,
         });
-        return narratives.map((n) => ({
-          ...n,
-          samples: n.samples.map((s) => ({ ...s, text: redactText(s.text, '', disclosure) })),
-        }));
+        return {
+          ...found,
+          narratives: found.narratives.map((n) => ({
+            ...n,
+            samples: n.samples.map((s) => ({ ...s, text: redactText(s.text, '', disclosure) })),
+          })),
+        };
       },
-      table: (rows) => ({
+      table: (found) => ({
         name: 'narrativas',
         columns: ['label', 'size', 'previous', 'trend', 'terms'],
-        rows: rows.map((n) => [n.label, n.size, n.previous, n.trend, n.terms.join(' ')]),
+        rows: found.narratives.map((n) => [n.label, n.size, n.previous, n.trend, n.terms.join(' ')]),
       }),
     }),
     defineRoute({

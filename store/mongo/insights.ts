@@ -14,7 +14,7 @@ import {
   type CampaignKpis,
   type EmergingTerm,
   type ImpactEstimate,
-  type Narrative,
+  type NarrativeSet,
 } from '../../models/analytics.js';
 import { DAY_MS, filterRange, PostFilter, previousPeriod } from '../../models/filter.js';
 import type { Granularity } from '../../models/rollup.js';
@@ -93,7 +93,7 @@ export class MongoInsights {
     });
   }
 
-  async narratives(input: NarrativeOptions): Promise<Narrative[]> {
+  async narratives(input: NarrativeOptions): Promise<NarrativeSet> {
     const options = NarrativeOptions.parse(input);
     return narrativesOf(
       await this.lists.newestTexts(options.filter, NARRATIVE_SAMPLE),

@@ -13,7 +13,7 @@ import {
   type CampaignKpis,
   type EmergingTerm,
   type ImpactEstimate,
-  type Narrative,
+  type NarrativeSet,
 } from '../../models/analytics.js';
 import { NotFoundError } from '../../app/errors.js';
 import { DAY_MS, filterRange, PostFilter, previousPeriod } from '../../models/filter.js';
@@ -149,7 +149,7 @@ export class SqliteInsights {
     });
   }
 
-  async narratives(input: NarrativeOptions): Promise<Narrative[]> {
+  async narratives(input: NarrativeOptions): Promise<NarrativeSet> {
     const options = NarrativeOptions.parse(input);
     return narrativesOf(
       this.newestTexts(options.filter),

@@ -323,8 +323,10 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         const emerging = await store.analytics.emergingTerms({ filter: filter() });
         expect(emerging.map((e) => `${e.kind}:${e.value}`).slice(0, 2).sort()).toEqual(['hashtag:apagon', 'term:apagon']);
         expect(emerging[0]).toMatchObject({ count: 12, expected: 0 });
-        const narratives = await store.analytics.narratives({ filter: filter() });
+        const { narratives, sampled, other } = await store.analytics.narratives({ filter: filter() });
         expect(narratives.length).toBeGreaterThan(0);
+        expect(sampled).toBe(12);
+        expect(other).toBe(0);
         expect(narratives[0]!.terms).toContain('apagon');
         expect(narratives[0]!.size).toBe(12);
         expect(narratives[0]!.samples[0]!.id).toBe('mastodon:b6');

@@ -103,7 +103,7 @@ function figures(row: BreakdownRow | undefined): GroupFigures {
 /** The largest narratives that are new or growing, with two redacted example posts each. */
 async function narratives(store: Store, filter: PostFilter): Promise<BriefNarrative[]> {
   const found = await store.analytics.narratives({ filter, limit: 12 });
-  const rising = found
+  const rising = found.narratives
     .filter((n) => n.size >= 3 && (n.trend === null || n.trend > 0))
     .sort((a, b) => b.size - a.size)
     .slice(0, NARRATIVES);

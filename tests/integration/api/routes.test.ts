@@ -236,9 +236,11 @@ describe('analytics', () => {
   });
 
   it('narratives and emerging terms', async () => {
-    expect((await call(server, { path: `/api/narratives?${RANGE}`, session: viewer })).status).toBe(
-      200,
-    );
+    const narratives = await call(server, { path: `/api/narratives?${RANGE}`, session: viewer });
+    expect(narratives.status).toBe(200);
+    const body = narratives.json as { sampled: number; other: number; narratives: unknown[] };
+    expect(body.sampled).toBeGreaterThanOrEqual(body.other);
+    expect(Array.isArray(body.narratives)).toBe(true);
     expect(
       (await call(server, { path: `/api/narratives/emerging?${RANGE}`, session: viewer })).status,
     ).toBe(200);

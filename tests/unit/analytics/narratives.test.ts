@@ -68,8 +68,10 @@ describe('narratives', () => {
       ...theme('extorsión buses transporte pandillas', 20, 'e'),
     ];
     const previous = theme('extorsión buses transporte pandillas', 10, 'p');
-    const first = narrativesOf(current, previous, { k: 4 });
-    expect(first).toEqual(narrativesOf(current, previous, { k: 4 }));
+    const set = narrativesOf(current, previous, { k: 4 });
+    expect(set).toEqual(narrativesOf(current, previous, { k: 4 }));
+    expect(set).toMatchObject({ sampled: 50, other: 0 });
+    const first = set.narratives;
     expect(first.map((n) => [n.size, n.previous])).toEqual([
       [30, 0],
       [20, 10],
@@ -148,8 +150,9 @@ describe('narratives', () => {
       (a, b) =>
         Number(/\d+$/.exec(a.id)![0]) - Number(/\d+$/.exec(b.id)![0]) || (a.id < b.id ? -1 : 1),
     );
-    const narratives = narrativesOf(posts, [], { k: 8 });
-    expect(narratives).toEqual(narrativesOf(posts, [], { k: 8 }));
+    const set = narrativesOf(posts, [], { k: 8 });
+    expect(set).toEqual(narrativesOf(posts, [], { k: 8 }));
+    const { narratives } = set;
     const themeOf = (id: string) => id.replace(/\d+$/, '');
     expect(narratives.map((n) => [themeOf(n.samples[0]!.id), n.size])).toEqual([
       ['apagon', 24],
@@ -178,8 +181,12 @@ describe('narratives', () => {
         ),
       ).toBe(true);
     }
-    // The noise joins no narrative.
+    // The noise joins no narrative: it is "other topics".
     expect(narratives.reduce((sum, n) => sum + n.size, 0)).toBe(24 + 18 + 14 + 9 + 4);
+    expect(set.sampled).toBe(posts.length);
+    expect(set.other).toBe(posts.length - (24 + 18 + 14 + 9 + 4));
+    // Narratives beyond the limit count as other topics too.
+    expect(narrativesOf(posts, [], { k: 8, limit: 2 })).toMatchObject({ other: posts.length - 24 - 18 });
   });
 
   it('keeps posts far from every centroid out of the clusters, and languages apart', () => {

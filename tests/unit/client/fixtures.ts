@@ -36,7 +36,7 @@ export const ROUTES: [RegExp, unknown][] = [
   [/\/api\/posts/, { posts: [post], next: null }],
   [/\/api\/annotations/, { annotation: { id: 'n1' } }],
   [/\/api\/narratives\/emerging/, [{ kind: 'hashtag', value: 'justiciaparakarla', count: 40, expected: 1, ratio: 20, score: 80 }]],
-  [/\/api\/narratives/, [{ label: 'femicidio · mixco', terms: ['femicidio'], size: 30, previous: 10, trend: 200, samples: [{ id: 'x:1', text: 'Otro femicidio' }] }]],
+  [/\/api\/narratives/, { sampled: 120, other: 90, narratives: [{ label: 'femicidio · mixco', terms: ['femicidio'], size: 30, previous: 10, trend: 200, samples: [{ id: 'x:1', text: 'Otro femicidio' }] }] }],
   [/\/api\/campaigns\/[^/]+\/kpis/, { campaignId: 'vidas-libres', from: '2026-10-19', to: '2026-10-20', total: dayKpis, days: [{ ...dayKpis, day: '2026-10-19' }, { ...dayKpis, day: '2026-10-20' }], topHashtags: [{ value: 'vidaslibres', posts: 3, interactions: 9 }] }],
   [/\/api\/campaigns\/[^/]+\/impact/, { campaignId: 'vidas-libres', metric: 'misogynyRate', launchDate: '2026-10-19', days: [{ day: '2026-10-18', value: 10 }, { day: '2026-10-19', value: 8 }], levelChange: -2, trendChange: 0, ci95: [-4, 0], pValue: 0.04, n: { before: 1, after: 1 }, summary: 'Tras el lanzamiento, la tasa de misoginia bajó 2 puntos.' }],
   [/\/api\/campaigns/, [campaign]],
