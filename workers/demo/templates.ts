@@ -41,6 +41,13 @@ export const SPANISH: Template[] = [
   { topic: 'seguridad_vial', text: 'Accidente de tránsito en {lugar} deja {n} heridos; conductor huyó del lugar.' },
   { topic: 'ninez_juventud', text: 'Escuelas de {lugar} reciben apoyo psicológico tras ataques a estudiantes.' },
   { topic: 'lgbtiq', text: 'Activistas de {lugar} denuncian el asesinato de una mujer trans y exigen investigación.' },
+  // Grief and disbelief: how people react, not only what happened.
+  { topic: 'femicidio', text: 'Qué tristeza tan grande. Descansa en paz, {nombre}. Tu familia te llora en {lugar}. #NiUnaMenos' },
+  { topic: 'femicidio', text: 'Hoy despedimos a {nombre}, asesinada en {lugar}. Nos duele el alma, no era justo. 💔' },
+  { topic: 'homicidios', text: 'Con el corazón roto: mi vecino de {edad} años perdió la vida en un asalto en {lugar}. Te vamos a extrañar 😢' },
+  { topic: 'policia_justicia', text: '¡No puedo creer que hayan liberado al agresor de {nombre} en {lugar}! ¿Cómo es posible? 😱' },
+  { topic: 'violencia_domestica', text: '¿En serio? ¿Otra vez cerraron la línea de ayuda para mujeres en {lugar}? No me lo esperaba 😮' },
+  { topic: 'prevencion', text: 'Qué sorpresa: la alcaldía de {lugar} por fin abrió una casa refugio para mujeres. ¡Increíble!' },
 ];
 
 /** Misogynistic posts (victim blaming, stereotypes, hostility): what the monitor must surface. */
