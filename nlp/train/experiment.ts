@@ -16,8 +16,6 @@ import { TASK_CONFIG } from './config.js';
 import type { TaskName } from './data.js';
 import type { FitOptions } from './fit.js';
 import type { LinearModelFile } from '../model/linear.js';
-import { corpusWordVectors } from './corpus-vectors.js';
-import type { WordVectorOptions } from './wordvec.js';
 import { decide, fitPriors, fitTask, prepareTask, trainingRows } from './run.js';
 
 const args = process.argv.slice(2);
@@ -34,8 +32,6 @@ const configs = positional.slice(2).map(
       calibrate?: boolean;
       objective?: string;
       priors?: TaskName[];
-      /** Word vectors from every corpus (Partial<WordVectorOptions>), see FitOptions.wordVectors. */
-      wordvec?: Partial<WordVectorOptions>;
     },
 );
 if (configs.length === 0)
@@ -83,14 +79,8 @@ function priorModel(name: TaskName): LinearModelFile {
 
 for (const config of configs) {
   const started = Date.now();
-  const { calibrate: doCal, objective: _o, priors: priorNames, wordvec, ...rest } = config;
-  const fit: Partial<FitOptions> = {
-    ...rest,
-    priors: priorNames?.map(priorModel),
-    wordVectors: wordvec
-      ? corpusWordVectors(process.env.ESCUCHA_DATASETS ?? '/work/shared/datasets', bundle, wordvec)
-      : undefined,
-  };
+  const { calibrate: doCal, objective: _o, priors: priorNames, ...rest } = config;
+  const fit: Partial<FitOptions> = { ...rest, priors: priorNames?.map(priorModel) };
   const calibrations: Array<{ name: string; offsets?: number[]; threshold: number }> = [
     { name: 'none', threshold: 0.5 },
   ];

@@ -11,7 +11,6 @@ import { prepare } from '../text/normalize.js';
 import { hashFeature } from '../features/hash.js';
 import type { Csr } from './softmax.js';
 import { trainSoftmax } from './softmax.js';
-import type { WordVectors } from './wordvec.js';
 
 export interface SparseDoc {
   hashes: number[];
@@ -41,14 +40,6 @@ export interface FitOptions {
   priors?: LinearModelFile[];
   /** Multiplies the prior-logit inputs (a smaller L2 pull on their weights when > 1). */
   priorScale?: number;
-  /**
-   * Self-supervised word vectors (nlp/train/wordvec.ts): the post's word vectors, summed with
-   * the `w:` feature values, are `dim` extra inputs (× `wordVectorScale`). They are linear in the
-   * word features, so the learnt combination is folded back into the `w:` weights — every word
-   * of the vectors' vocabulary gets a weight, also words the labelled data never saw.
-   */
-  wordVectors?: WordVectors;
-  wordVectorScale?: number;
 }
 
 /** A prior model's weights by feature hash (dequantised, binary models as one column). */
@@ -184,34 +175,6 @@ export function fitLinear(
       dense.push({ prior: pi, column: c, mean, sd: sd / priorScale, values });
     }
   });
-  // Word vectors: `w:<word>` rows for the vectors' vocabulary, dense inputs Σ value · vector.
-  const wv = options.wordVectors;
-  const wvRows = new Map<number, number>();
-  const wvScale = options.wordVectorScale ?? 1;
-  if (wv) {
-    wv.words.forEach((word, r) => {
-      const name = `w:${word}`;
-      const h = hashFeature(name);
-      wvRows.set(h, r);
-      if (!vocab.has(h)) {
-        vocab.set(h, vocabHashes.length);
-        vocabHashes.push(h);
-      }
-      if (!names.has(h)) names.set(h, name);
-    });
-  }
-  const wvDense: Float64Array[] = [];
-  if (wv) {
-    for (let d = 0; d < wv.dim; d++) wvDense.push(new Float64Array(docs.length));
-    docs.forEach((doc, i) => {
-      for (let k = 0; k < doc.hashes.length; k++) {
-        const r = wvRows.get(doc.hashes[k]!);
-        if (r === undefined) continue;
-        const v = doc.values[k]! * wvScale;
-        for (let d = 0; d < wv.dim; d++) wvDense[d]![i]! += v * wv.vectors[r * wv.dim + d]!;
-      }
-    });
-  }
   const F = vocabHashes.length;
   const scale = new Float64Array(F).fill(1);
   if (options.scaling === 'idf') {
@@ -241,7 +204,7 @@ export function fitLinear(
   let nnz = 0;
   docs.forEach((doc, i) => {
     for (const h of doc.hashes) if (vocab.has(h)) nnz++;
-    nnz += dense.length + wvDense.length;
+    nnz += dense.length;
     indptr[i + 1] = nnz;
   });
   const indices = new Int32Array(nnz);
@@ -260,19 +223,8 @@ export function fitLinear(
       values[p] = d.values[i]!;
       p++;
     });
-    wvDense.forEach((d, k) => {
-      indices[p] = F + dense.length + k;
-      values[p] = d[i]!;
-      p++;
-    });
   });
-  const X: Csr = {
-    rows: docs.length,
-    cols: F + dense.length + wvDense.length,
-    indptr,
-    indices,
-    values,
-  };
+  const X: Csr = { rows: docs.length, cols: F + dense.length, indptr, indices, values };
   const counts = new Float64Array(classes);
   for (let i = 0; i < labels.length; i++) counts[labels[i]!]! += input.weights[i]!;
   const total = counts.reduce((a, b) => a + b, 0);
@@ -305,17 +257,6 @@ export function fitLinear(
       }
     }
   });
-  // Fold the word-vector inputs: word r's weight += wvScale · Σ_d A[d] · vector_r[d].
-  if (wv)
-    for (const [h, r] of wvRows) {
-      const j = vocab.get(h)!;
-      for (let c = 0; c < classes; c++) {
-        let s = 0;
-        for (let d = 0; d < wv.dim; d++)
-          s += model.weights[(F + dense.length + d) * classes + c]! * wv.vectors[r * wv.dim + d]!;
-        W[j * classes + c]! += (wvScale * s) / scale[j]!;
-      }
-    }
   // Fold scaling, collapse binary, prune.
   const columns = binary ? 1 : classes;
   const folded = new Float64Array(F * columns);
@@ -361,11 +302,7 @@ export function fitLinear(
       ...meta,
       vocabulary: F,
       kept: order.length,
-      options: {
-        ...options,
-        priors: options.priors?.map((m) => m.task),
-        wordVectors: wv ? { words: wv.words.length, dim: wv.dim } : undefined,
-      },
+      options: { ...options, priors: options.priors?.map((m) => m.task) },
     },
   };
 }
