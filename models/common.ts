@@ -30,8 +30,8 @@ export type IsoDateTime = string;
 export const IsoDate = z.iso.date({
   error: (issue) =>
     issue.input === undefined
-      ? 'falta la fecha: use AAAA-MM-DD, p. ej. 2026-11-02 (missing date: YYYY-MM-DD)'
-      : 'no es una fecha válida: use AAAA-MM-DD, p. ej. 2026-11-02 (not a valid YYYY-MM-DD date)',
+      ? 'missing date: use YYYY-MM-DD, e.g. 2026-11-02'
+      : 'not a valid YYYY-MM-DD date, e.g. 2026-11-02',
 });
 
 export const Identifier = z

@@ -25,7 +25,7 @@ export const PostFilter = z
     lang: list(z.enum(['es', 'en', 'other'])).default([]),
   })
   .refine((f) => !(Date.parse(f.from) > Date.parse(f.to)), {
-    message: '"from" no puede ser posterior a "to" ("from" must not be after "to")',
+    message: '"from" must not be after "to"',
     path: ['from'],
   });
 export type PostFilter = z.infer<typeof PostFilter>;

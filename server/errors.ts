@@ -2,13 +2,14 @@ import type { ErrorRequestHandler, Request } from 'express';
 import { z } from 'zod';
 import { EscuchaError } from '../app/errors.js';
 import type { Logger } from '../app/logger.js';
+import { describeIssues, issueMessage, type Locale } from '../app/validation-messages.js';
 
 /** The one error shape every API error leaves the server in. */
 export interface ErrorBody {
   error: { message: string; code: string; status: number; details?: unknown };
 }
 
-export type Locale = 'es' | 'en';
+export type { Locale };
 
 const MESSAGES = {
   es: {
@@ -36,16 +37,6 @@ export function localeOf(req: Request): Locale {
 
 export function messages(req: Request) {
   return MESSAGES[localeOf(req)];
-}
-
-/** Turns zod issues into one readable sentence: `from: Invalid ISO date; country: ...`. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) =>
-      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
-    )
-    .join('; ');
 }
 
 /**
@@ -139,13 +130,23 @@ export class ResourceConflictError extends LocalizedError {
   }
 }
 
-/** A request that zod rejected, with the issues in the request's language. */
-export class RequestValidationError extends LocalizedError {
-  constructor(error: z.ZodError, locale: Locale) {
-    const prefix = MESSAGES[locale].invalid;
-    const text = `${prefix}: ${describeIssues(error)}`;
-    super({ es: text, en: text }, 'ESCUCHA_VALIDATION', 400, z.flattenError(error));
+/** A request that zod rejected; the error middleware words its issues in the request's language. */
+export class RequestValidationError extends EscuchaError {
+  constructor(readonly issues: z.ZodError) {
+    super(`${MESSAGES.en.invalid}: ${describeIssues(issues, 'en')}`, 'ESCUCHA_VALIDATION', 400);
   }
+}
+
+/** A validation error's body: one sentence, and per-field messages for forms, in `locale`. */
+function validationBody(error: z.ZodError, locale: Locale): ErrorBody {
+  return {
+    error: {
+      message: `${MESSAGES[locale].invalid}: ${describeIssues(error, locale)}`,
+      code: 'ESCUCHA_VALIDATION',
+      status: 400,
+      details: z.flattenError(error, (issue) => issueMessage(issue, locale)),
+    },
+  };
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -154,14 +155,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const text = MESSAGES[locale];
     let body: ErrorBody;
     if (error instanceof z.ZodError) {
-      body = {
-        error: {
-          message: `${text.invalid}: ${describeIssues(error)}`,
-          code: 'ESCUCHA_VALIDATION',
-          status: 400,
-          details: z.flattenError(error),
-        },
-      };
+      body = validationBody(error, locale);
+    } else if (error instanceof RequestValidationError) {
+      body = validationBody(error.issues, locale);
     } else if (error instanceof LocalizedError && error.status < 500) {
       body = {
         error: {

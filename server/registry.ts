@@ -1,5 +1,6 @@
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
+import { errorMap } from '../app/validation-messages.js';
 import type { Role } from '../models/user.js';
 import { CSRF_HEADER } from './auth/cookies.js';
 import type { Credentials } from './auth/credentials.js';
@@ -138,7 +139,6 @@ export function defineRoute<
           new z.ZodError([
             { code: 'custom', path: ['format'], message: 'csv | json', input: format },
           ]),
-          locale,
         );
       }
       const result = await spec.handler(ctx);
@@ -178,12 +178,10 @@ function authorize(
 }
 
 function parse(schema: z.ZodType, input: unknown, locale: Locale): unknown {
-  const result = schema.safeParse(input ?? {}, locale === 'es' ? { error: ES_ERRORS } : undefined);
-  if (!result.success) throw new RequestValidationError(result.error, locale);
+  const result = schema.safeParse(input ?? {}, { error: errorMap(locale) });
+  if (!result.success) throw new RequestValidationError(result.error);
   return result.data;
 }
-
-const ES_ERRORS = z.locales.es().localeError;
 
 function sendFile(res: Response, file: FileReply): void {
   const ascii = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../app/config.js';
 import { createAppContext } from '../../app/context.js';
 import { ConfigError } from '../../app/errors.js';
+import { errorMap, issueMessage } from '../../app/validation-messages.js';
 import { CountryCode, Platform } from '../../models/common.js';
 import { SourceQuery } from '../../models/source.js';
 import type { Store } from '../../models/store.js';
@@ -54,10 +55,10 @@ export function queryFromValues(values: QueryValues): { query: SourceQuery; base
     channel: values.channel ?? null,
     language: values.language ?? null,
     countries: (values.country ?? []).map((c) => c.toUpperCase()),
-  });
+  }, { error: errorMap('es') });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`--${String(issue.path[0] ?? 'query')}: ${issue.message}`);
+    throw new UsageError(`--${String(issue.path[0] ?? 'query')}: ${issueMessage(issue, 'es')}`);
   }
   return { query: parsed.data, baseUrl: values['base-url'] ?? null };
 }

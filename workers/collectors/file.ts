@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { describeIssues, errorMap } from '../../app/validation-messages.js';
 import { Platform, toIso } from '../../models/common.js';
 import { Post } from '../../models/post.js';
 import { pseudonymize } from '../../models/pseudonym.js';
@@ -213,11 +214,9 @@ export function recordToPost(record: Record<string, unknown>, options: FileImpor
     source: { kind: 'file' as const, queryId: options.queryId },
     campaignIds: options.campaignIds,
   };
-  const parsed = Post.safeParse(post);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RowError(`${issue.path.join('.')}: ${issue.message}`);
-  }
+  // Rows are reported to whoever runs the import, in Spanish (the CLI's language).
+  const parsed = Post.safeParse(post, { error: errorMap('es') });
+  if (!parsed.success) throw new RowError(describeIssues(parsed.error, 'es', 1));
   return parsed.data;
 }
 
@@ -243,8 +242,8 @@ function parseAuthor(
   get: (field: Field) => unknown,
 ): { id: string; handle: string | null; name: string | null; followers: number | null; verified: boolean | null; location: string | null } {
   if (value !== null && typeof value === 'object') {
-    const parsed = AuthorObject.safeParse(value);
-    if (!parsed.success) throw new RowError(`author: ${parsed.error.issues[0]!.message}`);
+    const parsed = AuthorObject.safeParse(value, { error: errorMap('es') });
+    if (!parsed.success) throw new RowError(`author: ${describeIssues(parsed.error, 'es', 1)}`);
     const a = parsed.data;
     return { id: a.id, handle: a.handle ?? null, name: a.name ?? null, followers: a.followers ?? null, verified: a.verified ?? null, location: a.location ?? null };
   }

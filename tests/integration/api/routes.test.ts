@@ -78,9 +78,41 @@ describe('system', () => {
       headers: { 'accept-language': 'es' },
     });
     expect(invalid.status).toBe(400);
-    expect((invalid.json as { error: { message: string } }).error.message).toMatch(
-      /^La solicitud no es válida: from: /,
+    expect((invalid.json as { error: { message: string } }).error.message).toBe(
+      'La solicitud no es válida: from: no es una fecha válida: use AAAA-MM-DD, p. ej. 2026-11-02',
     );
+  });
+
+  it('words validation errors, and their per-field details, in the request language only', async () => {
+    const campaign = (language: string) =>
+      call(server, {
+        method: 'POST',
+        path: '/api/campaigns',
+        session: analyst,
+        body: { id: 'Mi Campaña', name: '', hashtags: 'x', startDate: '2026-11-10', endDate: '2026-11-01' },
+        headers: { 'accept-language': language },
+      });
+    type Body = { error: { message: string; details: { fieldErrors: Record<string, string[]> } } };
+    const es = (await campaign('es')).json as Body;
+    expect(es.error.message).toBe(
+      'La solicitud no es válida: id: use minúsculas, dígitos, "_" o "-"; name: no puede estar vacío; hashtags: se esperaba una lista',
+    );
+    expect(es.error.details.fieldErrors).toMatchObject({ id: ['use minúsculas, dígitos, "_" o "-"'], name: ['no puede estar vacío'] });
+    const en = (await campaign('en')).json as Body;
+    expect(en.error.message).toBe(
+      'The request is not valid: id: use lowercase letters, digits, "_" or "-"; name: must not be empty; hashtags: expected a list',
+    );
+    expect(en.error.details.fieldErrors).toMatchObject({ name: ['must not be empty'] });
+    const overview = async (query: string, language: string) =>
+      ((await call(server, { path: `/api/overview?${query}`, session: viewer, headers: { 'accept-language': language } })).json as Body).error.message;
+    expect(await overview(`${RANGE}&country=XX`, 'es')).toBe(
+      'La solicitud no es válida: country.0: valor no válido: use uno de GT, HN, SV, CR, PA, DO, BZ',
+    );
+    expect(await overview(`${RANGE}&country=XX`, 'en')).toBe(
+      'The request is not valid: country.0: invalid value: use one of GT, HN, SV, CR, PA, DO, BZ',
+    );
+    expect(await overview('from=2026-11-10&to=2026-11-01', 'es')).toBe('La solicitud no es válida: from: "from" no puede ser posterior a "to"');
+    expect(await overview('from=2026-11-10&to=2026-11-01', 'en')).toBe('The request is not valid: from: "from" must not be after "to"');
   });
 
   it('allows CORS only for configured origins', async () => {
