@@ -3,23 +3,21 @@ import {
   type CampaignAuthorDay,
   type CampaignHashtagDay,
 } from '../../analytics/campaign.js';
-import { emergingTerms } from '../../analytics/emerging.js';
-import { impactEstimateOf, impactValue } from '../../analytics/impact.js';
-import { NARRATIVE_SAMPLE, narrativesOf } from '../../analytics/narratives.js';
 import {
   CampaignKpisQuery,
-  ImpactQuery,
-  NarrativeOptions,
+  type ImpactQuery,
+  type NarrativeOptions,
   type CampaignKpis,
   type EmergingTerm,
   type ImpactEstimate,
   type NarrativeSet,
 } from '../../models/analytics.js';
 import { NotFoundError } from '../../app/errors.js';
-import { DAY_MS, filterRange, PostFilter, previousPeriod } from '../../models/filter.js';
+import { filterRange, type PostFilter } from '../../models/filter.js';
 import type { CampaignRepository, SeriesPoint } from '../../models/store.js';
 import type { Granularity } from '../../models/rollup.js';
-import { campaignRange, impactRange } from '../totals.js';
+import { campaignImpactFrom, emergingTermsFrom, narrativesFrom, type InsightReads } from '../insights.js';
+import { campaignRange } from '../totals.js';
 import type { Db } from './database.js';
 import { postFilterSql } from './filter-sql.js';
 import type { SqliteLists } from './lists.js';
@@ -40,9 +38,6 @@ type CampaignAuthorDayRow = [
   number,
   number,
 ];
-
-/** Candidates per kind whose baseline is looked up for emerging terms. */
-const EMERGING_CANDIDATES = 400;
 
 /** Campaign KPIs, emerging terms, narratives and campaign impact on the embedded store. */
 export class SqliteInsights {
@@ -115,68 +110,27 @@ export class SqliteInsights {
   }
 
   async emergingTerms(input: NarrativeOptions): Promise<EmergingTerm[]> {
-    const options = NarrativeOptions.parse(input);
-    const { start } = filterRange(options.filter);
-    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const baseline = {
-      ...options.filter,
-      from: day(start - options.baselineDays * DAY_MS),
-      to: day(start - DAY_MS),
-    };
-    const rows = (['hashtag', 'term'] as const).flatMap((kind) => {
-      const current = this.lists.entityCounts(options.filter, kind, EMERGING_CANDIDATES);
-      const before = new Map(
-        this.lists
-          .entityCounts(
-            baseline,
-            kind,
-            EMERGING_CANDIDATES,
-            current.map((c) => c.value),
-          )
-          .map((b) => [b.value, b.posts]),
-      );
-      return current.map((c) => ({
-        kind,
-        value: c.value,
-        count: c.posts,
-        baseline: before.get(c.value) ?? 0,
-      }));
-    });
-    return emergingTerms(rows, {
-      windowPosts: this.countPosts(options.filter),
-      baselinePosts: this.countPosts(baseline),
-      limit: options.limit,
-    });
+    return emergingTermsFrom(this.reads, input);
   }
 
   async narratives(input: NarrativeOptions): Promise<NarrativeSet> {
-    const options = NarrativeOptions.parse(input);
-    return narrativesOf(
-      this.newestTexts(options.filter),
-      this.newestTexts(previousPeriod(options.filter)),
-      {
-        limit: options.limit,
-      },
-    );
+    return narrativesFrom(this.reads, input);
   }
 
   async campaignImpact(input: ImpactQuery): Promise<ImpactEstimate> {
-    const query = ImpactQuery.parse(input);
-    const campaign = await this.campaigns.get(query.campaignId);
-    if (!campaign) throw new NotFoundError(`campaign ${query.campaignId} not found`);
-    const launchDate = query.launchDate ?? campaign.launchDate ?? campaign.startDate;
-    const range = impactRange(launchDate, query.daysBefore, query.daysAfter);
-    const filter = PostFilter.parse({ ...(query.filter ?? {}), ...range });
-    const all = await this.series(filter, 'day');
-    const topic =
-      query.metric === 'topicShare' && query.topic
-        ? await this.series({ ...filter, topic: [query.topic] }, 'day')
-        : [];
-    const days = all.map((point, i) => ({
-      day: point.bucket.slice(0, 10),
-      value: impactValue(query.metric, point, topic[i]?.posts ?? 0),
-    }));
-    return impactEstimateOf(query.campaignId, query.metric, launchDate, days);
+    return campaignImpactFrom(this.reads, input);
+  }
+
+  /** What the shared insight queries (store/insights.ts) read, here in SQL. */
+  private get reads(): InsightReads {
+    return {
+      entityCounts: (filter, kind, limit, values) =>
+        this.lists.entityCounts(filter, kind, limit, values),
+      countPosts: (filter) => this.countPosts(filter),
+      newestTexts: (filter, limit) => this.newestTexts(filter, limit),
+      series: this.series,
+      campaigns: this.campaigns,
+    };
   }
 
   private countPosts(filter: PostFilter): number {
@@ -189,7 +143,7 @@ export class SqliteInsights {
   }
 
   /** The newest posts of a filter (id, text), newest first, ties by id descending. */
-  private newestTexts(filter: PostFilter): { id: string; text: string }[] {
+  private newestTexts(filter: PostFilter, limit: number): { id: string; text: string }[] {
     const { where, params } = postFilterSql(filter);
     // The cutoff instant from the covering index first, so only the sample's rows are read.
     const cutoff = this.db
@@ -197,13 +151,13 @@ export class SqliteInsights {
         `SELECT MIN(t) AS t FROM (SELECT p.created_ms AS t FROM posts p WHERE ${where}
          ORDER BY t DESC LIMIT ?)`,
       )
-      .get(...params, NARRATIVE_SAMPLE) as { t: number | null };
+      .get(...params, limit) as { t: number | null };
     if (cutoff.t === null) return [];
     return this.db
       .prepare(
         `SELECT p.id, json_extract(p.doc, '$.text') AS text FROM posts p
          WHERE ${where} AND p.created_ms >= ? ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
       )
-      .all(...params, cutoff.t, NARRATIVE_SAMPLE) as { id: string; text: string }[];
+      .all(...params, cutoff.t, limit) as { id: string; text: string }[];
   }
 }

@@ -1,0 +1,113 @@
+import { emergingTerms } from '../analytics/emerging.js';
+import { impactEstimateOf, impactValue } from '../analytics/impact.js';
+import { NARRATIVE_SAMPLE, narrativesOf } from '../analytics/narratives.js';
+import { NotFoundError } from '../app/errors.js';
+import {
+  ImpactQuery,
+  NarrativeOptions,
+  type EmergingTerm,
+  type EntityKind,
+  type ImpactEstimate,
+  type NarrativeSet,
+  type TopEntity,
+} from '../models/analytics.js';
+import { DAY_MS, filterRange, PostFilter, previousPeriod } from '../models/filter.js';
+import type { Granularity } from '../models/rollup.js';
+import type { CampaignRepository, SeriesPoint } from '../models/store.js';
+import { impactRange } from './totals.js';
+
+/**
+ * Emerging terms, narratives and campaign impact, written once for both store adapters: each
+ * adapter hands over how it reads entity counts, post counts, newest texts and series (its
+ * SQL or its pipelines), and these functions do the rest.
+ */
+export interface InsightReads {
+  /** Posts carrying each entity of a kind (top `limit`, or only `values`). */
+  entityCounts(
+    filter: PostFilter,
+    kind: EntityKind,
+    limit: number,
+    values?: readonly string[],
+  ): TopEntity[] | Promise<TopEntity[]>;
+  countPosts(filter: PostFilter): number | Promise<number>;
+  /** The newest posts of a filter (id, text), newest first. */
+  newestTexts(
+    filter: PostFilter,
+    limit: number,
+  ): { id: string; text: string }[] | Promise<{ id: string; text: string }[]>;
+  series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]>;
+  campaigns: CampaignRepository;
+}
+
+/** Candidates per kind whose baseline is looked up for emerging terms. */
+const EMERGING_CANDIDATES = 400;
+
+/** Terms and hashtags rising in the filter's range against the `baselineDays` before it. */
+export async function emergingTermsFrom(
+  reads: InsightReads,
+  input: NarrativeOptions,
+): Promise<EmergingTerm[]> {
+  const options = NarrativeOptions.parse(input);
+  const { start } = filterRange(options.filter);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const baseline = {
+    ...options.filter,
+    from: day(start - options.baselineDays * DAY_MS),
+    to: day(start - DAY_MS),
+  };
+  const rows = [];
+  for (const kind of ['hashtag', 'term'] as const) {
+    const current = await reads.entityCounts(options.filter, kind, EMERGING_CANDIDATES);
+    const values = current.map((c) => c.value);
+    const before = new Map(
+      (await reads.entityCounts(baseline, kind, EMERGING_CANDIDATES, values)).map((b) => [
+        b.value,
+        b.posts,
+      ]),
+    );
+    for (const c of current) {
+      rows.push({ kind, value: c.value, count: c.posts, baseline: before.get(c.value) ?? 0 });
+    }
+  }
+  return emergingTerms(rows, {
+    windowPosts: await reads.countPosts(options.filter),
+    baselinePosts: await reads.countPosts(baseline),
+    limit: options.limit,
+  });
+}
+
+/** Narratives of the range's newest posts, with the previous period's for the trend. */
+export async function narrativesFrom(
+  reads: InsightReads,
+  input: NarrativeOptions,
+): Promise<NarrativeSet> {
+  const options = NarrativeOptions.parse(input);
+  return narrativesOf(
+    await reads.newestTexts(options.filter, NARRATIVE_SAMPLE),
+    await reads.newestTexts(previousPeriod(options.filter), NARRATIVE_SAMPLE),
+    { limit: options.limit },
+  );
+}
+
+/** Interrupted-time-series estimate of a campaign launch's effect on a daily metric. */
+export async function campaignImpactFrom(
+  reads: InsightReads,
+  input: ImpactQuery,
+): Promise<ImpactEstimate> {
+  const query = ImpactQuery.parse(input);
+  const campaign = await reads.campaigns.get(query.campaignId);
+  if (!campaign) throw new NotFoundError(`campaign ${query.campaignId} not found`);
+  const launchDate = query.launchDate ?? campaign.launchDate ?? campaign.startDate;
+  const range = impactRange(launchDate, query.daysBefore, query.daysAfter);
+  const filter = PostFilter.parse({ ...(query.filter ?? {}), ...range });
+  const all = await reads.series(filter, 'day');
+  const topic =
+    query.metric === 'topicShare' && query.topic
+      ? await reads.series({ ...filter, topic: [query.topic] }, 'day')
+      : [];
+  const days = all.map((point, i) => ({
+    day: point.bucket.slice(0, 10),
+    value: impactValue(query.metric, point, topic[i]?.posts ?? 0),
+  }));
+  return impactEstimateOf(query.campaignId, query.metric, launchDate, days);
+}
