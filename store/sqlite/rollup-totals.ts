@@ -97,14 +97,13 @@ export function rollupTotals(
 }
 
 /**
- * Totals per bucket of the rollup cells a filter reads (at most one topic and one campaign),
- * summed in SQL: a 30-day hourly series is ~700 rows out instead of ~100,000 cells.
+ * WHERE clause over the `rollups` cells of a granularity a filter reads: the '*' (all) cell of
+ * topic and campaign unless some are named, the named countries, platforms and languages.
  */
-export function bucketTotals(
-  db: Db,
+export function rollupCellsSql(
   filter: PostFilter,
   granularity: 'hour' | 'day',
-): (MetricTotals & { bucketMs: number })[] {
+): { where: string; params: unknown[] } {
   const { start, end } = filterRange(filter);
   const where = ['granularity = ?', 'bucket_ms >= ?', 'bucket_ms < ?'];
   const params: unknown[] = [granularity, start, end];
@@ -119,11 +118,24 @@ export function bucketTotals(
   cell('country', filter.country, false);
   cell('platform', filter.platform, false);
   cell('lang', filter.lang, false);
+  return { where: where.join(' AND '), params };
+}
+
+/**
+ * Totals per bucket of the rollup cells a filter reads (at most one topic and one campaign),
+ * summed in SQL: a 30-day hourly series is ~700 rows out instead of ~100,000 cells.
+ */
+export function bucketTotals(
+  db: Db,
+  filter: PostFilter,
+  granularity: 'hour' | 'day',
+): (MetricTotals & { bucketMs: number })[] {
+  const { where, params } = rollupCellsSql(filter, granularity);
   return db
     .prepare(
       `SELECT bucket_ms AS bucketMs, ${ADDITIVE}, SUM(authors) AS authors,
          SUM(potential_reach) AS potentialReach
-       FROM rollups WHERE ${where.join(' AND ')} GROUP BY bucket_ms`,
+       FROM rollups WHERE ${where} GROUP BY bucket_ms`,
     )
     .all(...params) as (MetricTotals & { bucketMs: number })[];
 }

@@ -1,9 +1,10 @@
-import { DAY_MS, filterRange, HOUR_MS, type PostFilter } from '../../models/filter.js';
+import { DAY_MS, HOUR_MS, type PostFilter } from '../../models/filter.js';
 import { ALL, type Granularity, type Rollup } from '../../models/rollup.js';
 import type { RollupRepository } from '../../models/store.js';
 import type { Db } from './database.js';
 import { rollupMetrics, type MetricTotals } from '../totals.js';
 import { AUTHOR_AGGREGATE, METRIC_TOTALS } from './filter-sql.js';
+import { rollupCellsSql } from './rollup-totals.js';
 
 const DIMENSIONS = 'topic, campaign, country, platform, lang';
 
@@ -248,24 +249,9 @@ export class SqliteRollups implements RollupRepository {
 
   /** Rollup cells matching a filter: '*' cells unless a topic/campaign is named. */
   async cells(filter: PostFilter, granularity: Granularity): Promise<RollupCell[]> {
-    const { start, end } = filterRange(filter);
-    const where = ['granularity = ?', 'bucket_ms >= ?', 'bucket_ms < ?'];
-    const params: unknown[] = [granularity, start, end];
-    const dimension = (column: string, values: readonly string[], all: boolean) => {
-      if (values.length === 0) {
-        if (all) where.push(`${column} = '${ALL}'`);
-        return;
-      }
-      where.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-      params.push(...values);
-    };
-    dimension('topic', filter.topic, true);
-    dimension('campaign', filter.campaign, true);
-    dimension('country', filter.country, false);
-    dimension('platform', filter.platform, false);
-    dimension('lang', filter.lang, false);
+    const { where, params } = rollupCellsSql(filter, granularity);
     return this.db
-      .prepare(`SELECT ${CELL_COLUMNS} FROM rollups WHERE ${where.join(' AND ')} ORDER BY bucket_ms`)
+      .prepare(`SELECT ${CELL_COLUMNS} FROM rollups WHERE ${where} ORDER BY bucket_ms`)
       .all(...params) as RollupCell[];
   }
 }
