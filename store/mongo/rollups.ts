@@ -68,55 +68,51 @@ export class MongoRollups implements RollupRepository {
     return written;
   }
 
-  /**
-   * Replaces one bucket's cells by the pipeline's output: upserts every computed cell by its
-   * key, then deletes the bucket's cells that no longer exist. Readers never see the bucket
-   * empty, and a repeated or concurrent rebuild writes the same documents.
-   */
+  /** Replaces one bucket's rollup cells by the rollup pipeline's output (see `replaceCells`). */
   private async rebuild(granularity: Granularity, start: number, length: number): Promise<number> {
-    const rollups = this.db.collection(COLLECTIONS.rollups);
-    const cells = await this.db
-      .collection(COLLECTIONS.posts)
-      .aggregate(rollupPipeline(granularity, start, start + length))
-      .toArray();
-    const ids = cells.map((cell) => rollupId(granularity, start, cell as RollupCell));
-    if (cells.length > 0) {
-      await rollups.bulkWrite(
-        cells.map((cell, i) => ({
-          replaceOne: {
-            filter: { _id: ids[i] },
-            replacement: { _id: ids[i], ...cell },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
-      );
-    }
-    await rollups.deleteMany({ granularity, bucketMs: start, _id: { $nin: ids } });
-    return cells.length;
+    return this.replaceCells(
+      COLLECTIONS.rollups,
+      rollupPipeline(granularity, start, start + length),
+      (cell) => rollupId(granularity, start, cell as RollupCell),
+      { granularity, bucketMs: start },
+    );
   }
 
-  /** Replaces one day's `author_days` documents, as `rebuild` does a bucket's cells. */
+  /** Replaces one day's `author_days` documents (see `replaceCells`). */
   private async rebuildAuthorDay(day: number): Promise<void> {
-    const authorDays = this.db.collection(COLLECTIONS.authorDays);
-    const cells = await this.db
-      .collection(COLLECTIONS.posts)
-      .aggregate(authorDaysPipeline(day, day + DAY))
-      .toArray();
-    const ids = cells.map((cell) => authorDayId(day, cell as RollupDimensions));
+    await this.replaceCells(
+      COLLECTIONS.authorDays,
+      authorDaysPipeline(day, day + DAY),
+      (cell) => authorDayId(day, cell as RollupDimensions),
+      { dayMs: day },
+    );
+  }
+
+  /**
+   * Replaces the documents of one bucket (`scope`) of a collection by a pipeline's output over
+   * posts: upserts every computed document by its key, then deletes the bucket's documents that
+   * no longer exist. Readers never see the bucket empty, and a repeated or concurrent rebuild
+   * writes the same documents. Returns how many documents the bucket now has.
+   */
+  private async replaceCells(
+    collection: string,
+    pipeline: Doc[],
+    idOf: (cell: Doc) => string,
+    scope: Doc,
+  ): Promise<number> {
+    const target = this.db.collection(collection);
+    const cells = await this.db.collection(COLLECTIONS.posts).aggregate(pipeline).toArray();
+    const ids = cells.map(idOf);
     if (cells.length > 0) {
-      await authorDays.bulkWrite(
+      await target.bulkWrite(
         cells.map((cell, i) => ({
-          replaceOne: {
-            filter: { _id: ids[i] },
-            replacement: { _id: ids[i], ...cell },
-            upsert: true,
-          },
+          replaceOne: { filter: { _id: ids[i] }, replacement: { _id: ids[i], ...cell }, upsert: true },
         })),
         { ordered: false },
       );
     }
-    await authorDays.deleteMany({ dayMs: day, _id: { $nin: ids } });
+    await target.deleteMany({ ...scope, _id: { $nin: ids } });
+    return cells.length;
   }
 
   async list(filter: PostFilter, granularity: Granularity): Promise<Rollup[]> {
