@@ -67,18 +67,28 @@ export class BullmqRunner implements JobRunner {
     return queue;
   }
 
+  /**
+   * Adds a job; one with the id of a job still waiting is the same job (BullMQ keeps the
+   * first). One with the id of a job already running is queued once more (as `<id>-again`,
+   * itself kept once while it waits), as the in-process runner does: otherwise the aggregation
+   * an analysis asks for while an aggregation runs would wait for the next sweep.
+   */
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}) {
     // A kind nobody processes would wait forever (and keep drain() waiting).
     if (!this.options.processors[name]) return;
-    await this.queue(name).add(name, data, {
-      // BullMQ job ids may not contain ':'.
-      jobId: options.jobId?.replaceAll(':', '-'),
-      delay: options.delayMs,
-      attempts: RETRY.attempts,
-      backoff: { type: 'exponential', delay: RETRY.backoffMs, jitter: 0.5 },
-      removeOnComplete: true,
-      removeOnFail: true,
-    });
+    const add = (jobId: string | undefined) =>
+      this.queue(name).add(name, data, {
+        jobId,
+        delay: options.delayMs,
+        attempts: RETRY.attempts,
+        backoff: { type: 'exponential', delay: RETRY.backoffMs, jitter: 0.5 },
+        removeOnComplete: true,
+        removeOnFail: true,
+      });
+    // BullMQ job ids may not contain ':'.
+    const jobId = options.jobId?.replaceAll(':', '-');
+    const job = await add(jobId);
+    if (jobId && (await job.isActive())) await add(`${jobId}-again`);
   }
 
   async start() {

@@ -61,6 +61,31 @@ describe.skipIf(!redis.url)('BullMQ runner (real Redis)', () => {
     expect(failures).toBe(2);
   });
 
+  it('runs a job once more when its id is enqueued while it runs (not when it waits)', async () => {
+    const prefix = `escucha-test-${randomUUID().slice(0, 8)}`;
+    let runs = 0;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const processors: ProcessorMap = {
+      aggregate: async () => {
+        runs++;
+        started();
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { status: 'success' };
+      },
+    };
+    const consumer = runner(processors, true, prefix);
+    const producer = runner(processors, false, prefix);
+    await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    await consumer.start();
+    await running;
+    // Asked for twice while the first runs: one more run, not two.
+    await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    await producer.drain();
+    expect(runs).toBe(2);
+  });
+
   it('imports through the queue: a separate `escucha workers` process analyses and aggregates', async () => {
     const dataDir = tempDir();
     const env = {
