@@ -1,4 +1,5 @@
 import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Logger } from '../../app/logger.js';
 import {
   JOB_NAMES,
@@ -23,6 +24,9 @@ export interface BullmqRunnerOptions {
   concurrency?: number;
 }
 
+/** How long a request to run a job again waits for the running one to end. */
+const AGAIN_TTL_S = 3_600;
+
 /** ioredis connection options from a redis:// URL (BullMQ needs maxRetriesPerRequest null). */
 export function redisConnection(redisUrl: string) {
   const url = new URL(redisUrl);
@@ -46,6 +50,7 @@ export class BullmqRunner implements JobRunner {
   readonly kind = 'bullmq' as const;
   private readonly queues = new Map<JobName, Queue>();
   private readonly workers: Worker[] = [];
+  private client: Redis | undefined;
 
   constructor(private readonly options: BullmqRunnerOptions) {}
 
@@ -69,26 +74,52 @@ export class BullmqRunner implements JobRunner {
 
   /**
    * Adds a job; one with the id of a job still waiting is the same job (BullMQ keeps the
-   * first). One with the id of a job already running is queued once more (as `<id>-again`,
-   * itself kept once while it waits), as the in-process runner does: otherwise the aggregation
-   * an analysis asks for while an aggregation runs would wait for the next sweep.
+   * first). One with the id of a job that is running is run once more after it ends, as the
+   * in-process runner does (otherwise the aggregation an analysis asks for while an
+   * aggregation runs would wait for the next sweep): a flag in Redis asks for it, and the
+   * worker that ends the job adds it again (`requeueIfAsked`).
    */
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: EnqueueOptions = {}) {
     // A kind nobody processes would wait forever (and keep drain() waiting).
     if (!this.options.processors[name]) return;
-    const add = (jobId: string | undefined) =>
-      this.queue(name).add(name, data, {
-        jobId,
-        delay: options.delayMs,
-        attempts: RETRY.attempts,
-        backoff: { type: 'exponential', delay: RETRY.backoffMs, jitter: 0.5 },
-        removeOnComplete: true,
-        removeOnFail: true,
-      });
     // BullMQ job ids may not contain ':'.
     const jobId = options.jobId?.replaceAll(':', '-');
-    const job = await add(jobId);
-    if (jobId && (await job.isActive())) await add(`${jobId}-again`);
+    const job = await this.add(name, data, jobId, options.delayMs);
+    if (!jobId || !(await job.isActive())) return;
+    const client = this.redis();
+    await client.set(this.againKey(name, jobId), '1', 'EX', AGAIN_TTL_S);
+    // It may have ended between the two checks, before its worker could see the flag.
+    if (!(await job.isActive()) && (await client.getdel(this.againKey(name, jobId)))) {
+      await this.add(name, data, jobId, options.delayMs);
+    }
+  }
+
+  private add(name: JobName, data: unknown, jobId: string | undefined, delayMs: number | undefined) {
+    return this.queue(name).add(name, data, {
+      jobId,
+      delay: delayMs,
+      attempts: RETRY.attempts,
+      backoff: { type: 'exponential', delay: RETRY.backoffMs, jitter: 0.5 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+  }
+
+  /** A plain Redis connection for the runner's own keys (BullMQ keeps its connections to itself). */
+  private redis(): Redis {
+    this.client ??= new Redis(redisConnection(this.options.redisUrl));
+    return this.client;
+  }
+
+  private againKey(name: JobName, jobId: string): string {
+    return `${this.options.prefix}:${name}:again:${jobId}`;
+  }
+
+  /** After a job with an id ended (and freed its id), adds it again if that was asked for meanwhile. */
+  private async requeueIfAsked(name: JobName, job: Job | undefined): Promise<void> {
+    if (!job?.id || !job.opts.jobId) return;
+    const client = this.redis();
+    if (await client.getdel(this.againKey(name, job.id))) await this.add(name, job.data, job.id, undefined);
   }
 
   async start() {
@@ -107,12 +138,19 @@ export class BullmqRunner implements JobRunner {
           concurrency: this.options.concurrency ?? 2,
         },
       );
-      worker.on('failed', (job, error) =>
+      const requeue = (job: Job | undefined) =>
+        this.requeueIfAsked(name, job).catch((error: unknown) =>
+          this.options.logger.error({ err: error, job: name, jobId: job?.id }, 'could not queue a job again'),
+        );
+      worker.on('completed', (job) => void requeue(job));
+      worker.on('failed', (job, error) => {
         this.options.logger.warn(
           { err: error, job: name, jobId: job?.id, attempt: job?.attemptsMade },
           'job failed',
-        ),
-      );
+        );
+        // Only once it has no attempts left: a retry still holds the id and will run anyway.
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) void requeue(job);
+      });
       worker.on('error', (error) => this.options.logger.error({ err: error, job: name }, 'worker error'));
       this.workers.push(worker);
     }
@@ -133,5 +171,6 @@ export class BullmqRunner implements JobRunner {
   async stop() {
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await this.client?.quit();
   }
 }

@@ -61,16 +61,20 @@ describe.skipIf(!redis.url)('BullMQ runner (real Redis)', () => {
     expect(failures).toBe(2);
   });
 
-  it('runs a job once more when its id is enqueued while it runs (not when it waits)', async () => {
+  it('runs a job once more, after it, when its id is asked for while it runs', async () => {
     const prefix = `escucha-test-${randomUUID().slice(0, 8)}`;
-    let runs = 0;
-    let started!: () => void;
-    const running = new Promise<void>((resolve) => (started = resolve));
+    const runs: { start: number; end: number }[] = [];
+    const started: (() => void)[] = [];
+    const nthStart = (n: number) => new Promise<void>((resolve) => (started[n] = resolve));
+    const firstStarted = nthStart(0);
+    const secondStarted = nthStart(1);
     const processors: ProcessorMap = {
       aggregate: async () => {
-        runs++;
-        started();
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        const run = { start: Date.now(), end: 0 };
+        runs.push(run);
+        started[runs.length - 1]?.();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        run.end = Date.now();
         return { status: 'success' };
       },
     };
@@ -78,12 +82,20 @@ describe.skipIf(!redis.url)('BullMQ runner (real Redis)', () => {
     const producer = runner(processors, false, prefix);
     await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
     await consumer.start();
-    await running;
-    // Asked for twice while the first runs: one more run, not two.
+    await firstStarted;
+    // Asked for twice while the first runs: one more run, after it.
     await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
     await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    await secondStarted;
+    // Asked for while the second runs: a third, after it.
+    await producer.enqueue('aggregate', {}, { jobId: 'aggregate' });
+    for (let i = 0; i < 50 && (runs.length < 3 || runs[2]!.end === 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await producer.drain();
-    expect(runs).toBe(2);
+    expect(runs).toHaveLength(3);
+    expect(runs[1]!.start).toBeGreaterThanOrEqual(runs[0]!.end);
+    expect(runs[2]!.start).toBeGreaterThanOrEqual(runs[1]!.end);
   });
 
   it('imports through the queue: a separate `escucha workers` process analyses and aggregates', async () => {
