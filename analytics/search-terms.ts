@@ -2,45 +2,65 @@ import { foldText } from './tokenize.js';
 
 /**
  * What a post search looks for: each word of the query, folded as the text is (case and
- * accents), matching also the longer words it begins (plurals and derived forms: "asalto"
- * finds "asaltos", "desaparecida" finds "desaparecidas") unless it is short or was quoted.
- * Plural queries look for their singular ("mujeres" finds "mujer" and "mujeres").
+ * accents), in any of its forms. A long enough word also matches the longer words it begins
+ * ("asalto" finds "asaltos", "desaparecida" finds "desaparecidas"), a plural its singular
+ * ("mujeres" finds "mujer", "redes" finds "red", "veces" finds "vez"); short words match only
+ * themselves and their plurals ("mara" finds "maras", not "maratón"); a quoted word only itself.
+ * A post matches a term when it holds any of its forms.
  */
 export interface SearchTerm {
-  word: string;
-  /** Also matches words that begin with `word`. */
-  prefix: boolean;
+  /** Matches any word that begins with it; null when none. */
+  prefix: string | null;
+  /** Matches these whole words. */
+  exact: string[];
 }
 
-/** Shorter words only match whole words: a prefix of 3 letters matches too much. */
-const MIN_PREFIX = 4;
+/** Shorter forms match whole words only: a prefix of 3 or 4 letters matches too much. */
+const MIN_PREFIX = 5;
 const MAX_TERMS = 10;
 const TOKEN_RE = /"([^"]*)"|([\p{L}\p{N}]+)/gu;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
 /**
- * The stem a plural would share with its singular: "mujeres" → "mujer", "asaltos" → "asalto",
- * "calles" → "call" (a prefix of "calle" too). Not a stemmer: it only removes a plural ending,
- * and never below MIN_PREFIX letters.
+ * The singulars a plural may have: "mujeres" → mujer (and mujere), "calles" → calle (and call),
+ * "veces" → vez, "asaltos" → asalto. Not a stemmer: it only removes a plural ending, and never
+ * below three letters.
  */
-export function pluralStem(word: string): string {
-  if (/[^aeiou]es$/.test(word) && word.length - 2 >= MIN_PREFIX) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && word.length - 1 >= MIN_PREFIX)
-    return word.slice(0, -1);
-  return word;
+export function singulars(word: string): string[] {
+  const found: string[] = [];
+  if (word.endsWith('ces')) found.push(`${word.slice(0, -3)}z`);
+  else if (/[^aeiou]es$/.test(word)) found.push(word.slice(0, -2), word.slice(0, -1));
+  else if (word.endsWith('s') && !word.endsWith('ss')) found.push(word.slice(0, -1));
+  return found.filter((form) => form.length >= 3);
 }
 
-/** The terms of a search query: quoted words match exactly, the others by prefix. */
+/** The forms one (folded) query word matches. */
+function termOf(word: string, quoted: boolean): SearchTerm {
+  if (quoted) return { prefix: null, exact: [word] };
+  const forms = [word, ...singulars(word)];
+  // "vez" → veces: the plural of a word in -z.
+  if (word.endsWith('z')) forms.push(`${word.slice(0, -1)}ces`);
+  const long = forms
+    .filter((form) => form.length >= MIN_PREFIX)
+    .sort((a, b) => a.length - b.length);
+  const exact = new Set<string>();
+  for (const form of forms.filter((f) => f.length < MIN_PREFIX)) {
+    exact.add(form);
+    exact.add(`${form}s`);
+    exact.add(`${form}es`);
+  }
+  if (word.length < MIN_PREFIX) exact.add(word);
+  return { prefix: long[0] ?? null, exact: [...exact].sort() };
+}
+
+/** The terms of a search query (at most ten, each once). */
 export function searchTerms(q: string): SearchTerm[] {
   const terms = new Map<string, SearchTerm>();
   for (const match of foldText(q).matchAll(TOKEN_RE)) {
     const quoted = match[1] !== undefined;
     for (const [word] of (match[1] ?? match[2]!).matchAll(WORD_RE)) {
-      const term =
-        quoted || word.length < MIN_PREFIX
-          ? { word, prefix: false }
-          : { word: pluralStem(word), prefix: true };
-      const key = `${term.prefix ? '*' : '='}${term.word}`;
+      const term = termOf(word, quoted);
+      const key = `${term.prefix ?? ''}|${term.exact.join(' ')}`;
       if (!terms.has(key)) terms.set(key, term);
     }
   }

@@ -168,7 +168,7 @@ export const en: Messages = {
     title: 'Explore posts',
     search: 'Search words',
     searchHint:
-      'All words must occur, accents and case ignored. Each word also finds its plurals and the words it begins (robber → robbers, robbery); in quotes, only the exact word.',
+      'All words must occur, accents and case ignored. Each word also finds its plural or singular (mujeres → mujer) and, from 5 letters, the words it begins (robber → robbers, robbery); in quotes, only the exact word.',
     submit: 'Search',
     more: 'Load more',
     results: 'Results',

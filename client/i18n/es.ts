@@ -166,7 +166,7 @@ export const es = {
     title: 'Explorar publicaciones',
     search: 'Buscar palabras',
     searchHint:
-      'Todas las palabras deben aparecer, sin distinguir tildes ni mayúsculas. Cada palabra encuentra también sus plurales y las palabras que empiezan igual (asalto → asaltos, asaltante); entre comillas, solo la palabra exacta.',
+      'Todas las palabras deben aparecer, sin distinguir tildes ni mayúsculas. Cada palabra encuentra también su plural o su singular (mujeres → mujer, vez → veces) y, si tiene 5 letras o más, las palabras que empiezan igual (asalto → asaltos); entre comillas, solo la palabra exacta.',
     submit: 'Buscar',
     more: 'Cargar más',
     results: 'Resultados',

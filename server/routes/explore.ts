@@ -160,7 +160,7 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
       method: 'get',
       path: '/posts',
       summary:
-        'Search posts: the filter and every term of q (a word also finds the words it begins and a plural its singular; "quoted" words match whole), newest first, paginated by cursor',
+        'Search posts: the filter and every word of q with its plural or singular and, from 5 letters, the words it begins ("quoted" words match whole), newest first, paginated by cursor',
       query: SearchQuery,
       async handler({ query, principal, exporting }) {
         const disclosure = await disclosureFor(store, principal!.user.role, exporting);

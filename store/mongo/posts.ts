@@ -166,7 +166,7 @@ export class MongoPosts implements PostRepository {
           filter: { _id: item.id },
           update: {
             $set: {
-              // The JSON form, as `plain` gives it: what the SQLite adapter stores.
+              // The analysis as a plain document (the SQLite adapter stores its compact text).
               enrichment: decodeEnrichment(json),
               analyzerVersion: facets.version,
               country: facets.country,

@@ -24,7 +24,12 @@ export function searchPosts(db: Db, query: PostSearch): SearchPage {
   const terms = searchTerms(query.q);
   let from = 'posts p';
   if (terms.length > 0) {
-    const match = terms.map((t) => `"${t.word}"${t.prefix ? '*' : ''}`).join(' ');
+    const match = terms
+      .map((t) => {
+        const forms = [...t.exact.map((w) => `"${w}"`), ...(t.prefix ? [`"${t.prefix}"*`] : [])];
+        return forms.length === 1 ? forms[0] : `(${forms.join(' OR ')})`;
+      })
+      .join(' ');
     const { n } = db
       .prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)',

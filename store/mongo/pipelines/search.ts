@@ -1,4 +1,4 @@
-import { searchTerms } from '../../../analytics/search-terms.js';
+import { searchTerms, type SearchTerm } from '../../../analytics/search-terms.js';
 import { foldText, STOPWORDS } from '../../../analytics/tokenize.js';
 import type { PostFilter } from '../../../models/filter.js';
 import type { Doc } from '../db-like.js';
@@ -17,24 +17,34 @@ const VARIANTS: Record<string, string> = {
   y: 'yýÿ',
 };
 
-/**
- * A regex matching a folded word as a whole token of raw text (or, with `prefix`, as the start
- * of one), accent- and case-insensitively (with the `i` option): what FTS5 `unicode61
- * remove_diacritics 2` matches for `"word"` (`"word"*`), without a text index.
- */
-export function wordRegex(word: string, prefix = false): string {
-  const body = [...foldText(word)]
+/** A folded word as a pattern of raw text: each letter with its accented variants. */
+function wordPattern(word: string): string {
+  return [...foldText(word)]
     .map((ch) => (VARIANTS[ch] ? `[${VARIANTS[ch]}]` : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('');
-  return `(^|[^${WORD_CHAR}])${body}${prefix ? '' : `([^${WORD_CHAR}]|$)`}`;
+}
+
+/**
+ * A regex matching a search term in raw text, accent- and case-insensitively (with the `i`
+ * option): a token that is one of its whole words or begins with its prefix, what FTS5
+ * `unicode61 remove_diacritics 2` matches for `("word" OR "prefix"*)`, without a text index.
+ */
+export function termRegex(term: SearchTerm): string {
+  const forms: string[] = [];
+  if (term.prefix) forms.push(wordPattern(term.prefix));
+  if (term.exact.length > 0) {
+    forms.push(`(?:${term.exact.map(wordPattern).join('|')})(?:[^${WORD_CHAR}]|$)`);
+  }
+  return `(^|[^${WORD_CHAR}])(?:${forms.join('|')})`;
 }
 
 /**
  * The query of a post search: the filter, every term of `q`, and the keyset cursor. With
- * `textIndex` (a real server) `$text` on the whole-word terms narrows through the text index
- * first — diacritic-insensitive phrase matching is a superset of whole-token matching, which
- * the server's stemmed index does not promise for a prefix — and the regexes then keep exactly
- * what FTS5 would.
+ * `textIndex` (a real server) `$text` on the terms of one whole word (quoted words) narrows
+ * through the text index first — diacritic-insensitive phrase matching is a superset of
+ * whole-token matching, which the server's stemmed index does not promise for a prefix or for
+ * alternatives — and the regexes then keep exactly what FTS5 would. Other terms are matched by
+ * regex over the filter's posts only.
  */
 export function searchMatch(
   filter: PostFilter,
@@ -44,7 +54,7 @@ export function searchMatch(
 ): Doc {
   const terms = searchTerms(q);
   const and: Doc[] = terms.map((t) => ({
-    'doc.text': { $regex: wordRegex(t.word, t.prefix), $options: 'i' },
+    'doc.text': { $regex: termRegex(t), $options: 'i' },
   }));
   if (after) {
     and.push({
@@ -57,8 +67,10 @@ export function searchMatch(
   const match: Doc = { ...postMatch(filter) };
   if (and.length > 0) match.$and = and;
   // The server's Spanish text index drops stop words, so a phrase of one would match nothing.
-  const indexed = terms.filter((t) => !t.prefix && !STOPWORDS.has(t.word));
+  const indexed = terms
+    .filter((t) => !t.prefix && t.exact.length === 1 && !STOPWORDS.has(t.exact[0]!))
+    .map((t) => t.exact[0]!);
   if (textIndex && indexed.length > 0)
-    match.$text = { $search: indexed.map((t) => `"${t.word}"`).join(' ') };
+    match.$text = { $search: indexed.map((word) => `"${word}"`).join(' ') };
   return match;
 }
