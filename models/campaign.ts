@@ -8,7 +8,7 @@ import { CountryCode, Identifier, IsoDate, IsoDateTime } from './common.js';
  */
 export const CampaignInput = z.object({
   id: Identifier,
-  name: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(200),
   description: z.string().max(2000).default(''),
   /** Without '#', compared case- and accent-insensitively. */
   hashtags: z.array(z.string().min(1).max(100)).max(100).default([]),
@@ -23,6 +23,14 @@ export const CampaignInput = z.object({
   /** Launch used for the impact estimate; defaults to startDate. */
   launchDate: IsoDate.nullable().default(null),
 });
+/** A campaign ends (inclusive) on or after the day it starts. */
+export const campaignDatesInOrder = (c: { startDate: string; endDate?: string | null }) =>
+  !c.endDate || c.endDate >= c.startDate;
+export const CAMPAIGN_DATES_MESSAGE = {
+  message: 'endDate must not be before startDate',
+  path: ['endDate'],
+};
+
 export const Campaign = CampaignInput.extend({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

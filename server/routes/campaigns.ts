@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { IsoDate, Identifier } from '../../models/common.js';
 import { ImpactMetric } from '../../models/analytics.js';
-import { Campaign, CampaignInput } from '../../models/campaign.js';
+import {
+  Campaign,
+  CAMPAIGN_DATES_MESSAGE,
+  campaignDatesInOrder,
+  CampaignInput,
+} from '../../models/campaign.js';
 import { PostFilter } from '../../models/filter.js';
 import type { RouteDeps } from '../deps.js';
 import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
@@ -91,7 +96,7 @@ export function campaignRoutes({ store }: RouteDeps): Route[] {
       path: '/campaigns',
       status: 201,
       summary: 'Create a campaign',
-      body: CampaignInput,
+      body: CampaignInput.refine(campaignDatesInOrder, CAMPAIGN_DATES_MESSAGE),
       response: Campaign,
       async handler({ body }) {
         if (await store.campaigns.get(body.id)) {
@@ -113,7 +118,7 @@ export function campaignRoutes({ store }: RouteDeps): Route[] {
       path: '/campaigns/:id',
       summary: 'Replace a campaign',
       params: SlugParam,
-      body: CampaignInput.omit({ id: true }),
+      body: CampaignInput.omit({ id: true }).refine(campaignDatesInOrder, CAMPAIGN_DATES_MESSAGE),
       response: Campaign,
       async handler({ params, body }) {
         const existing = await load(params.id);

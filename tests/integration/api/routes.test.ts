@@ -103,6 +103,23 @@ describe('system', () => {
       'The request is not valid: id: use lowercase letters, digits, "_" or "-"; name: must not be empty; hashtags: expected a list',
     );
     expect(en.error.details.fieldErrors).toMatchObject({ name: ['must not be empty'] });
+    // A campaign that ends before it starts, or whose name is only spaces, is refused.
+    const reversed = await call(server, {
+      method: 'POST',
+      path: '/api/campaigns',
+      session: analyst,
+      body: { id: 'al-reves', name: 'Al revés', startDate: '2026-12-01', endDate: '2026-11-01' },
+      headers: { 'accept-language': 'es' },
+    });
+    expect(reversed.status).toBe(400);
+    expect((reversed.json as Body).error.message).toBe('La solicitud no es válida: endDate: endDate no puede ser anterior a startDate');
+    const blank = await call(server, {
+      method: 'POST',
+      path: '/api/campaigns',
+      session: analyst,
+      body: { id: 'en-blanco', name: '   ', startDate: '2026-11-01' },
+    });
+    expect((blank.json as Body).error.message).toBe('The request is not valid: name: must not be empty');
     const overview = async (query: string, language: string) =>
       ((await call(server, { path: `/api/overview?${query}`, session: viewer, headers: { 'accept-language': language } })).json as Body).error.message;
     expect(await overview(`${RANGE}&country=XX`, 'es')).toBe(
