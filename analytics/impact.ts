@@ -1,12 +1,60 @@
 import type { ImpactEstimate, ImpactMetric } from '../models/analytics.js';
 import { MIN_DAYS_EACH_SIDE, segmentedRegression, type ItsResult } from './its.js';
 
-const METRIC_NAMES: Record<ImpactMetric, { name: string; unit: 'points' | 'posts' }> = {
-  misogynyRate: { name: 'la tasa de misoginia', unit: 'points' },
-  hateRate: { name: 'la tasa de discurso de odio', unit: 'points' },
-  netSentiment: { name: 'el sentimiento neto', unit: 'points' },
-  topicShare: { name: 'la proporción del tema', unit: 'points' },
-  posts: { name: 'el volumen diario de publicaciones', unit: 'posts' },
+const METRIC_UNITS: Record<ImpactMetric, 'points' | 'posts'> = {
+  misogynyRate: 'points',
+  hateRate: 'points',
+  netSentiment: 'points',
+  topicShare: 'points',
+  posts: 'posts',
+};
+
+/** The impact sentence's words, in Spanish and in English (the Belize edition). */
+const WORDS = {
+  es: {
+    metric: {
+      misogynyRate: 'la tasa de misoginia',
+      hateRate: 'la tasa de discurso de odio',
+      netSentiment: 'el sentimiento neto',
+      topicShare: 'la proporción del tema',
+      posts: 'el volumen diario de publicaciones',
+    } satisfies Record<ImpactMetric, string>,
+    tooShort: (name: string, before: number, after: number) =>
+      `No hay datos suficientes para estimar el efecto sobre ${name}: hacen falta al menos ` +
+      `${MIN_DAYS_EACH_SIDE} días con datos antes y después del lanzamiento (hay ${before} antes y ${after} después).`,
+    units: { points: 'puntos', posts: 'publicaciones al día' },
+    interval: (low: string, high: string) => `(IC 95 %: ${low} a ${high})`,
+    verb: (down: boolean) => (down ? 'bajó' : 'subió'),
+    unchanged: (name: string, interval: string) =>
+      `Tras el lanzamiento, ${name} no cambió ${interval}; no hay evidencia de un efecto.`,
+    changed: (name: string, verb: string, size: string, interval: string, sure: boolean) =>
+      `Tras el lanzamiento, ${name} ${verb} ${size} ${interval}; ` +
+      (sure
+        ? 'es poco probable que sea casualidad.'
+        : 'no hay evidencia suficiente para atribuirlo a la campaña, el cambio podría ser casualidad.'),
+  },
+  en: {
+    metric: {
+      misogynyRate: 'the misogyny rate',
+      hateRate: 'the hate speech rate',
+      netSentiment: 'net sentiment',
+      topicShare: "the topic's share",
+      posts: 'daily posts',
+    } satisfies Record<ImpactMetric, string>,
+    tooShort: (name: string, before: number, after: number) =>
+      `Not enough data to estimate the effect on ${name}: it needs at least ` +
+      `${MIN_DAYS_EACH_SIDE} days with data before and after the launch (there are ${before} before and ${after} after).`,
+    units: { points: 'points', posts: 'posts a day' },
+    interval: (low: string, high: string) => `(95 % CI: ${low} to ${high})`,
+    verb: (down: boolean) => (down ? 'fell' : 'rose'),
+    unchanged: (name: string, interval: string) =>
+      `After the launch, ${name} did not change ${interval}; there is no evidence of an effect.`,
+    changed: (name: string, verb: string, size: string, interval: string, sure: boolean) =>
+      `After the launch, ${name} ${verb} by ${size} ${interval}; ` +
+      (sure
+        ? 'this is unlikely to be chance.'
+        : 'there is not enough evidence to attribute it to the campaign; the change could be chance.'),
+  },
 };
 
 /** "2,1" with a Spanish decimal comma and a true minus sign. */
@@ -20,34 +68,34 @@ export function formatEs(value: number, digits = 1): string {
 }
 
 /**
- * The estimate in one plain-Spanish sentence: direction and size of the change in level, its
- * 95 % interval, and how sure we are (interval excludes 0 → "es poco probable que sea
- * casualidad"; otherwise "no hay evidencia suficiente"). Short series say so.
+ * The estimate in one plain sentence (Spanish, or English): direction and size of the change
+ * in level, its 95 % interval, and how sure we are (interval excludes 0 → "es poco probable
+ * que sea casualidad"; otherwise "no hay evidencia suficiente"). Short series say so.
  */
 export function impactSentence(
   metric: ImpactMetric,
-  result: ItsResult | null,
+  result: Pick<ItsResult, 'levelChange' | 'ci95'> | null,
   n: { before: number; after: number },
+  locale: 'es' | 'en' = 'es',
 ): string {
-  const { name, unit } = METRIC_NAMES[metric];
-  if (!result) {
-    return (
-      `No hay datos suficientes para estimar el efecto sobre ${name}: hacen falta al menos ` +
-      `${MIN_DAYS_EACH_SIDE} días con datos antes y después del lanzamiento (hay ${n.before} antes y ${n.after} después).`
-    );
-  }
+  const words = WORDS[locale];
+  const name = words.metric[metric];
+  if (!result) return words.tooShort(name, n.before, n.after);
   const change = result.levelChange;
-  const units = unit === 'points' ? 'puntos' : 'publicaciones al día';
   const [low, high] = result.ci95;
-  const interval = `(IC 95 %: ${formatEs(low)} a ${formatEs(high)})`;
-  const verb = change < 0 ? 'bajó' : 'subió';
-  const sure = low > 0 || high < 0;
-  if (Math.abs(change) < 0.05) {
-    return `Tras el lanzamiento, ${name} no cambió ${interval}; no hay evidencia de un efecto.`;
-  }
-  return sure
-    ? `Tras el lanzamiento, ${name} ${verb} ${formatEs(Math.abs(change))} ${units} ${interval}; es poco probable que sea casualidad.`
-    : `Tras el lanzamiento, ${name} ${verb} ${formatEs(Math.abs(change))} ${units} ${interval}; no hay evidencia suficiente para atribuirlo a la campaña, el cambio podría ser casualidad.`;
+  const interval = words.interval(formatEs(low), formatEs(high));
+  if (Math.abs(change) < 0.05) return words.unchanged(name, interval);
+  const size = `${formatEs(Math.abs(change))} ${words.units[METRIC_UNITS[metric]]}`;
+  return words.changed(name, words.verb(change < 0), size, interval, low > 0 || high < 0);
+}
+
+/** An estimate's sentence in another language (the estimate keeps what the sentence needs). */
+export function impactSummary(estimate: ImpactEstimate, locale: 'es' | 'en'): string {
+  const result =
+    estimate.levelChange === null || estimate.ci95 === null
+      ? null
+      : { levelChange: estimate.levelChange, ci95: estimate.ci95 };
+  return impactSentence(estimate.metric, result, estimate.n, locale);
 }
 
 /** The daily value of an impact metric, null where it is undefined (no denominator). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { impactSummary } from '../../analytics/impact.js';
 import { IsoDate, Identifier } from '../../models/common.js';
 import { ImpactMetric } from '../../models/analytics.js';
 import {
@@ -194,12 +195,14 @@ export function campaignRoutes({ store }: RouteDeps): Route[] {
       summary: "Interrupted-time-series estimate of a campaign launch's effect on a daily metric",
       params: SlugParam,
       query: ImpactParams,
-      async handler({ params, query }) {
+      async handler({ params, query, locale }) {
         const campaign = await load(params.id);
         const { country, platform, lang, ...rest } = query;
         const day = campaign.startDate;
         const filter = { from: day, to: day, country, platform, lang, topic: [], campaign: [] };
-        return store.analytics.campaignImpact({ campaignId: campaign.id, ...rest, filter });
+        const impact = await store.analytics.campaignImpact({ campaignId: campaign.id, ...rest, filter });
+        // The sentence in the reader's language (the store words it in Spanish).
+        return locale === 'es' ? impact : { ...impact, summary: impactSummary(impact, locale) };
       },
       table: (impact) => ({
         name: `campana-${impact.campaignId}-impacto`,

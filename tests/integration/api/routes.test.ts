@@ -350,6 +350,14 @@ describe('campaigns', () => {
       metric: 'posts',
       launchDate: '2026-10-20',
     });
+    // Its sentence in the reader's language.
+    expect((impact.json as { summary: string }).summary).toMatch(/^(Not enough data|After the launch)/);
+    const impactEs = await call(server, {
+      path: '/api/campaigns/ni-una-menos/impact?metric=posts&country=GT',
+      session: viewer,
+      headers: { 'accept-language': 'es' },
+    });
+    expect((impactEs.json as { summary: string }).summary).toMatch(/^(No hay datos|Tras el lanzamiento)/);
     expect(
       (
         await call(server, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impactEstimateOf, impactSentence, formatEs } from '../../../analytics/impact.js';
+import { impactEstimateOf, impactSentence, impactSummary, formatEs } from '../../../analytics/impact.js';
 import { segmentedRegression } from '../../../analytics/its.js';
 
 const noise = (t: number) => Math.sin(t * 12.9898) * 0.5;
@@ -54,6 +54,22 @@ describe('impact in plain Spanish', () => {
       n: { before: 30, after: 30 },
     };
     expect(impactSentence('misogynyRate', result, result.n)).toBe(sentence);
+  });
+
+  it('says it in English for the Belize edition, from the estimate alone', () => {
+    const days = Array.from({ length: 40 }, (_, i) => ({
+      day: new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10),
+      value: i < 20 ? 10 + (i % 3) : 4 + (i % 3),
+    }));
+    const estimate = impactEstimateOf('safe-belize', 'misogynyRate', days[20]!.day, days);
+    expect(estimate.summary).toMatch(/^Tras el lanzamiento, la tasa de misoginia bajó 5\.9 puntos \(IC 95 %: /);
+    expect(impactSummary(estimate, 'en')).toMatch(
+      /^After the launch, the misogyny rate fell by 5\.9 points \(95 % CI: −\d+\.\d to −\d+\.\d\); this is unlikely to be chance\.$/,
+    );
+    expect(impactSummary(estimate, 'es')).toBe(estimate.summary);
+    expect(impactSentence('posts', null, { before: 3, after: 2 }, 'en')).toBe(
+      'Not enough data to estimate the effect on daily posts: it needs at least 7 days with data before and after the launch (there are 3 before and 2 after).',
+    );
   });
 
   it('formats numbers the Spanish way', () => {
