@@ -29,7 +29,7 @@ export function searchPosts(db: Db, query: PostSearch): SearchPage {
         const forms = [...t.exact.map((w) => `"${w}"`), ...(t.prefix ? [`"${t.prefix}"*`] : [])];
         return forms.length === 1 ? forms[0] : `(${forms.join(' OR ')})`;
       })
-      .join(' ');
+      .join(' AND ');
     const { n } = db
       .prepare<[string, number], { n: number }>(
         'SELECT COUNT(*) AS n FROM (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? LIMIT ?)',

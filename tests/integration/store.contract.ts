@@ -290,6 +290,9 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         expect(await q('"desapareci"')).toEqual([]);
         expect(await q('"desaparecida" "joven"')).toEqual(['mastodon:t2']);
         expect(await q('pup')).toEqual([]);
+        // A short word (its forms) together with another word: both must occur.
+        expect(await q('la joven')).toEqual(['rss:t3', 'mastodon:t2']);
+        expect(await q('joven la policia')).toEqual(['rss:t3', 'mastodon:t2']);
         expect(await q('policia', { country: 'GT' })).toEqual(['mastodon:t4']);
         const pages: string[] = [];
         let cursor: string | null = null;
