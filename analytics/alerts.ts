@@ -80,6 +80,7 @@ export function evaluateRule(
       id: `${rule.id}-${bucketMs}`,
       ruleId: rule.id,
       bucket: new Date(bucketMs).toISOString(),
+      granularity: rule.granularity,
       severity: verdict.severity,
       observed: verdict.observed,
       expected: verdict.expected,

@@ -34,6 +34,8 @@ export const Alert = z.object({
   ruleId: Identifier,
   /** Start of the bucket that spiked: with ruleId, the de-duplication key. */
   bucket: IsoDateTime,
+  /** The bucket's length (the rule's granularity); absent on alerts stored before it was kept. */
+  granularity: z.enum(['hour', 'day']).optional(),
   severity: Severity,
   observed: z.number(),
   expected: z.number(),

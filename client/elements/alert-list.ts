@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { formatDateTime, formatNumber } from '../format.js';
+import { formatDateTime, formatDay, formatNumber } from '../format.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import type { Alert } from '../queries.js';
 import { shared } from './styles.js';
@@ -53,7 +53,7 @@ export class AlertList extends LitElement {
           <div>
             <div class="msg">${a.message}</div>
             <div class="meta">
-              ${formatDateTime(a.bucket)}${this.compact ? null : html` · ${t.observed}: ${formatNumber(a.observed)} · ${t.expected}: ${formatNumber(a.expected)}`}
+              ${formatBucket(a)}${this.compact ? null : html` · ${t.observed}: ${formatNumber(a.observed)} · ${t.expected}: ${formatNumber(a.expected)}`}
             </div>
           </div>
           ${a.acknowledgedAt
@@ -71,4 +71,15 @@ declare global {
   interface HTMLElementTagNameMap {
     'alert-list': AlertList;
   }
+}
+
+/**
+ * When an alert's bucket was: a daily bucket is its (UTC) day — shown in the viewer's time
+ * zone, midnight UTC would read as the evening before in Central America — an hourly one the
+ * instant in the viewer's time zone. Alerts stored before granularity was kept: a bucket at
+ * midnight UTC is taken as a day.
+ */
+export function formatBucket(alert: Pick<Alert, 'bucket' | 'granularity'>): string {
+  const day = alert.granularity ? alert.granularity === 'day' : alert.bucket.endsWith('T00:00:00.000Z');
+  return day ? formatDay(alert.bucket) : formatDateTime(alert.bucket);
 }
