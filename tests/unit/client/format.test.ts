@@ -35,3 +35,14 @@ describe('locale formatting', () => {
     [3 * 1024 * 1024, '3 MB'],
   ])('formatBytes(%d)', (n, text) => expect(formatBytes(n, 'en-BZ')).toBe(text));
 });
+
+describe('formatBucket', () => {
+  test('shows a daily alert as its day and an hourly one as an instant', async () => {
+    const { formatBucket } = await import('../../../client/elements/alert-list.js');
+    const { formatDateTime } = await import('../../../client/format.js');
+    expect(formatBucket({ bucket: '2026-11-16T00:00:00.000Z', granularity: 'day' })).toBe(formatDay('2026-11-16'));
+    expect(formatBucket({ bucket: '2026-11-16T00:00:00.000Z', granularity: 'hour' })).toBe(formatDateTime('2026-11-16T00:00:00.000Z'));
+    expect(formatBucket({ bucket: '2026-11-16T14:00:00.000Z' })).toBe(formatDateTime('2026-11-16T14:00:00.000Z'));
+    expect(formatBucket({ bucket: '2026-11-16T00:00:00.000Z' })).toBe(formatDay('2026-11-16'));
+  });
+});
