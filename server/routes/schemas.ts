@@ -10,7 +10,7 @@ export const SlugParam = z.object({ id: Identifier });
 const EARLIEST = '2000-01-01';
 const LATEST = '2100-12-31';
 const inBounds = (f: { from: string; to: string }) => f.from >= EARLIEST && f.to <= LATEST;
-const BOUNDS = { message: `dates must fall between ${EARLIEST} and ${LATEST}`, path: ['from'] };
+const BOUNDS = { message: 'dates must fall between 2000-01-01 and 2100-12-31', path: ['from'] };
 
 /** The global filter (models/filter.ts) within dates the store can reason about. */
 export const ApiFilter = PostFilter.refine(inBounds, BOUNDS);

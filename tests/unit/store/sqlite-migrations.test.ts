@@ -139,9 +139,15 @@ describe('SQLite migrations', () => {
     db.close();
     const upgraded = createSqliteStore(dir);
     expect(await answers(upgraded)).toEqual(before);
-    // A re-analysis replaces a post's entries in the new layout.
-    await upgraded.posts.saveEnrichments([{ id: 'mastodon:1', enrichment: makeEnrichment({ country: 'HN' }) }]);
+    // A re-analysis replaces a post's entries in the new layout: a stale entry (as a change of
+    // tokenizer would leave) goes.
     await upgraded.close();
+    const stale = new Database(join(dir, 'escucha.db'));
+    stale.prepare("INSERT INTO post_entities (post_rowid, kind, value) SELECT rowid, 'term', 'obsoleto' FROM posts WHERE id = 'mastodon:1'").run();
+    stale.close();
+    const reopened = createSqliteStore(dir);
+    await reopened.posts.saveEnrichments([{ id: 'mastodon:1', enrichment: makeEnrichment({ country: 'HN', version: 'test-2' }) }]);
+    await reopened.close();
     const check = new Database(join(dir, 'escucha.db'), { readonly: true });
     expect(check.prepare('SELECT post_rowid, kind, value FROM post_entities ORDER BY 1, 2, 3').all()).toEqual(entries);
     expect(check.prepare("SELECT name FROM pragma_table_info('post_entities')").all()).toEqual([
