@@ -87,7 +87,7 @@ function plain(locale: Locale, issue: z.core.$ZodRawIssue): string | undefined {
         : `invalid value: use one of ${values}`;
     }
     case 'too_small':
-      if (issue.origin === 'string' && Number(issue.minimum) === 1) {
+      if (['string', 'array', 'set'].includes(issue.origin) && Number(issue.minimum) === 1) {
         return locale === 'es' ? 'no puede estar vacío' : 'must not be empty';
       }
       return bound(locale, issue, issue.minimum, true);

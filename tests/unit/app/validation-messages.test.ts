@@ -32,6 +32,8 @@ describe('validation messages', () => {
     );
     expect(said(Form, { ...input, name: 'x', code: 'abc', tags: [], limit: 1, kind: 'a' }, 'es')).toBe('flag: se esperaba verdadero o falso');
     expect(said(z.object({ name: z.string() }), {}, 'es')).toBe('name: falta este campo');
+    expect(said(z.object({ tags: z.array(z.string()).min(1) }), { tags: [] }, 'es')).toBe('tags: no puede estar vacío');
+    expect(said(z.object({ tags: z.array(z.string()).min(2) }), { tags: [] }, 'en')).toBe('tags: must have at least 2 items');
     expect(said(z.object({ name: z.string() }), {}, 'en')).toBe('name: this field is required');
     // Issues without a plain sentence come from zod's locale.
     expect(said(z.email(), 'nope', 'es')).toMatch(/correo/i);
