@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Alert, AlertRule, AlertRuleInput } from '../../models/alert.js';
 import type { RouteDeps } from '../deps.js';
+import { valueLabel } from '../csv-values.js';
 import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
 import { defineRoute, NO_CONTENT, type Route } from '../registry.js';
 import { IdParam, SlugParam } from './schemas.js';
@@ -34,7 +35,7 @@ export function alertRoutes({ store }: RouteDeps): Route[] {
       query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
       response: z.array(Alert),
       handler: ({ query }) => store.alerts.list(query.limit),
-      table: (rows) => ({
+      table: (rows, { locale }) => ({
         name: 'alertas',
         columns: [
           'id',
@@ -51,7 +52,7 @@ export function alertRoutes({ store }: RouteDeps): Route[] {
           a.id,
           a.ruleId,
           a.bucket,
-          a.severity,
+          valueLabel('severity', a.severity, locale),
           a.observed,
           a.expected,
           a.score,

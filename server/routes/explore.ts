@@ -13,6 +13,7 @@ import { ApiFilter, IdParam } from './schemas.js';
 import { KPI_FIELDS } from './overview.js';
 import type { PostSummary } from '../../models/analytics.js';
 import type { Table } from '../csv.js';
+import { valueLabel } from '../csv-values.js';
 
 const Limit = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
@@ -33,12 +34,6 @@ function filterOf<F extends z.output<typeof ApiFilter>>(query: F) {
   const { from, to, country, platform, topic, campaign, lang } = query;
   return { from, to, country, platform, topic, campaign, lang };
 }
-
-/** Sentiment codes as a spreadsheet reader in each language reads them. */
-const SENTIMENT_WORDS: Record<Locale, Record<string, string>> = {
-  es: { P: 'positivo', NEU: 'neutro', N: 'negativo' },
-  en: { P: 'positive', NEU: 'neutral', N: 'negative' },
-};
 
 function postsTable(name: string, posts: PostSummary[], locale: Locale): Table {
   return {
@@ -64,7 +59,7 @@ function postsTable(name: string, posts: PostSummary[], locale: Locale): Table {
       p.author.id,
       p.author.handle,
       p.country,
-      p.sentiment ? (SENTIMENT_WORDS[locale][p.sentiment] ?? p.sentiment) : p.sentiment,
+      valueLabel('sentiment', p.sentiment, locale),
       p.misogyny,
       p.interactions,
       p.views,
@@ -88,10 +83,13 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
       query: BreakdownQuery,
       handler: async ({ params, query }) =>
         store.analytics.breakdown(filterOf(query), params.dimension, query.limit),
-      table: (rows, { params }) => ({
+      table: (rows, { params, locale }) => ({
         name: `desglose-${params.dimension}`,
         columns: ['value', ...KPI_FIELDS],
-        rows: rows.map((row) => [row.value, ...KPI_FIELDS.map((field) => row[field])]),
+        rows: rows.map((row) => [
+          valueLabel(params.dimension, row.value, locale),
+          ...KPI_FIELDS.map((field) => row[field]),
+        ]),
       }),
     }),
     defineRoute({
@@ -117,7 +115,7 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
       query: AuthorsQuery,
       handler: async ({ query }) =>
         store.analytics.topAuthors(filterOf(query), query.by, query.limit),
-      table: (rows) => ({
+      table: (rows, { locale }) => ({
         name: 'top-autores',
         columns: [
           'author',
@@ -134,7 +132,7 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
           a.platform,
           a.handle,
           a.name,
-          a.kind,
+          valueLabel('authorKind', a.kind, locale),
           a.posts,
           a.interactions,
           a.followers,

@@ -279,6 +279,18 @@ describe('analytics', () => {
     const cells = spanish.text.split('\r\n')[1]!.split(',');
     expect(['positivo', 'neutro', 'negativo', '']).toContain(cells[6]);
     expect(['sí', 'no']).toContain(cells[7]);
+    // Coded values read as words in a Spanish spreadsheet, as codes or English words otherwise.
+    const csvValues = async (path: string, language: string) =>
+      (await call(server, { path: `${path}?${RANGE}&format=csv`, session: viewer, headers: { 'accept-language': language } })).text
+        .split('\r\n')
+        .slice(1)
+        .filter((line) => line !== '')
+        .map((line) => line.split(',')[0]);
+    expect(await csvValues('/api/breakdowns/emotion', 'es')).toEqual(expect.arrayContaining(['otras']));
+    expect(await csvValues('/api/breakdowns/emotion', 'en')).toEqual(expect.arrayContaining(['other']));
+    expect(await csvValues('/api/breakdowns/sentiment', 'es')).not.toContain('NEU');
+    const countries = await csvValues('/api/breakdowns/country', 'es');
+    expect(countries.every((value) => value !== '')).toBe(true);
     expect(
       (await call(server, { path: `/api/overview?${RANGE}&format=xml`, session: viewer })).status,
     ).toBe(400);

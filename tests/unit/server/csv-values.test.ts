@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { valueLabel } from '../../../server/csv-values.js';
+
+describe('valueLabel', () => {
+  it('words coded values in the reader language and leaves the rest as they are', () => {
+    expect(valueLabel('emotion', 'sadness', 'es')).toBe('tristeza');
+    expect(valueLabel('emotion', 'others', 'en')).toBe('other');
+    expect(valueLabel('misogynyCategory', 'stereotyping-dominance', 'es')).toBe('estereotipos y dominación');
+    expect(valueLabel('sentiment', 'NEU', 'es')).toBe('neutro');
+    expect(valueLabel('severity', 'high', 'es')).toBe('alerta grave');
+    expect(valueLabel('authorKind', 'media', 'es')).toBe('medio');
+    expect(valueLabel('admin1', '', 'es')).toBe('(sin departamento)');
+    expect(valueLabel('country', '', 'en')).toBe('(no country)');
+    expect(valueLabel('country', 'GT', 'es')).toBe('GT');
+    expect(valueLabel('topic', 'policia_justicia', 'es')).toBe('policia_justicia');
+    expect(valueLabel('authorKind', null, 'es')).toBeNull();
+  });
+});
