@@ -25,6 +25,8 @@ const SPANISH: Record<string, string> = {
   'baseUrl must be an http(s) URL': 'baseUrl debe ser una URL http(s)',
   'topicShare needs a topic': 'topicShare necesita un tema (topic)',
   'endDate must not be before startDate': 'endDate no puede ser anterior a startDate',
+  'not a cursor from a previous page (use its next)':
+    'no es un cursor de una página anterior (use su next)',
   'dates must fall between 2000-01-01 and 2100-12-31':
     'las fechas deben estar entre 2000-01-01 y 2100-12-31',
   'range too long for this granularity (hour: 92 days, day: 10 years)':

@@ -14,6 +14,7 @@ import { KPI_FIELDS } from './overview.js';
 import type { PostSummary } from '../../models/analytics.js';
 import type { Table } from '../csv.js';
 import { valueLabel } from '../csv-values.js';
+import { decodeCursor } from '../../models/cursor.js';
 
 const Limit = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
@@ -23,7 +24,12 @@ const AuthorsQuery = TopQuery.extend({ by: AuthorRanking.default('reach') });
 const SearchQuery = ApiFilter.extend({
   q: z.string().trim().max(200).default(''),
   limit: Limit(100, 20),
-  cursor: z.string().max(200).nullable().default(null),
+  cursor: z
+    .string()
+    .max(200)
+    .refine((cursor) => decodeCursor(cursor) !== null, 'not a cursor from a previous page (use its next)')
+    .nullable()
+    .default(null),
 });
 const NarrativeQuery = ApiFilter.extend({
   baselineDays: NarrativeOptions.shape.baselineDays,

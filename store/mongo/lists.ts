@@ -12,13 +12,12 @@ import type {
 } from '../../models/analytics.js';
 import { filterRange, type PostFilter } from '../../models/filter.js';
 import {
-  decodeCursor,
-  encodeCursor,
   kpisOf,
   rollupsAnswer,
   type MetricTotals,
   type RollupDimension,
 } from '../totals.js';
+import { decodeCursor, encodeCursor } from '../../models/cursor.js';
 import { COLLECTIONS } from './collections.js';
 import type { Doc, MongoDbLike } from './db-like.js';
 import {

@@ -1,6 +1,6 @@
 import type { PostSearch, SearchPage } from '../../models/analytics.js';
 import { searchTerms } from '../../analytics/search-terms.js';
-import { decodeCursor, encodeCursor } from '../totals.js';
+import { decodeCursor, encodeCursor } from '../../models/cursor.js';
 import type { Db } from './database.js';
 import { postFilterSql } from './filter-sql.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './lists.js';

@@ -129,6 +129,10 @@ describe('system', () => {
       'The request is not valid: country.0: invalid value: use one of GT, HN, SV, CR, PA, DO, BZ',
     );
     expect(await overview('from=2026-11-10&to=2026-11-01', 'es')).toBe('La solicitud no es válida: from: "from" no puede ser posterior a "to"');
+    // A cursor that no page gave is refused, not read as "first page".
+    const badCursor = await call(server, { path: `/api/posts?${RANGE}&cursor=garbage`, session: viewer, headers: { 'accept-language': 'es' } });
+    expect(badCursor.status).toBe(400);
+    expect((badCursor.json as Body).error.message).toBe('La solicitud no es válida: cursor: no es un cursor de una página anterior (use su next)');
     expect(await overview('from=2026-11-10&to=2026-11-01', 'en')).toBe('The request is not valid: from: "from" must not be after "to"');
   });
 
