@@ -98,7 +98,17 @@ export function impactSummary(estimate: ImpactEstimate, locale: 'es' | 'en'): st
   return impactSentence(estimate.metric, result, estimate.n, locale);
 }
 
-/** The daily value of an impact metric, null where it is undefined (no denominator). */
+/**
+ * Fewest posts a day needs for its rate to count in an impact estimate: with one or two posts a
+ * day a rate jumps between 0 and 100 %, and a regression over such days reports large, "sure"
+ * changes that are noise (a Belize-only brief read −50 points from ~10 posts a week).
+ */
+export const MIN_DAILY_RATE_POSTS = 5;
+
+/**
+ * The daily value of an impact metric, null where it is undefined (no denominator) or, for a
+ * rate, rests on fewer than MIN_DAILY_RATE_POSTS posts.
+ */
 export function impactValue(
   metric: ImpactMetric,
   day: {
@@ -114,15 +124,15 @@ export function impactValue(
     case 'posts':
       return day.posts;
     case 'misogynyRate':
-      return day.analysed === 0 ? null : (day.misogyny / day.analysed) * 100;
+      return day.analysed < MIN_DAILY_RATE_POSTS ? null : (day.misogyny / day.analysed) * 100;
     case 'hateRate':
-      return day.analysed === 0 ? null : (day.hate / day.analysed) * 100;
+      return day.analysed < MIN_DAILY_RATE_POSTS ? null : (day.hate / day.analysed) * 100;
     case 'netSentiment': {
       const polar = day.sentiment.P + day.sentiment.N;
-      return polar === 0 ? null : ((day.sentiment.P - day.sentiment.N) / polar) * 100;
+      return polar < MIN_DAILY_RATE_POSTS ? null : ((day.sentiment.P - day.sentiment.N) / polar) * 100;
     }
     case 'topicShare':
-      return day.posts === 0 ? null : (topicPosts / day.posts) * 100;
+      return day.posts < MIN_DAILY_RATE_POSTS ? null : (topicPosts / day.posts) * 100;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impactEstimateOf, impactSentence, impactSummary, formatEs } from '../../../analytics/impact.js';
+import { impactEstimateOf, impactSentence, impactSummary, impactValue, formatEs } from '../../../analytics/impact.js';
 import { segmentedRegression } from '../../../analytics/its.js';
 
 const noise = (t: number) => Math.sin(t * 12.9898) * 0.5;
@@ -70,6 +70,22 @@ describe('impact in plain Spanish', () => {
     expect(impactSentence('posts', null, { before: 3, after: 2 }, 'en')).toBe(
       'Not enough data to estimate the effect on daily posts: it needs at least 7 days with data before and after the launch (there are 3 before and 2 after).',
     );
+  });
+
+  it('reads no rate from a day of fewer than five posts, so a trickle of posts cannot look like an effect', () => {
+    const day = (analysed: number, misogyny: number) => ({ posts: analysed, analysed, misogyny, hate: 0, sentiment: { P: 0, N: 0 } });
+    expect(impactValue('misogynyRate', day(4, 2))).toBeNull();
+    expect(impactValue('misogynyRate', day(5, 1))).toBe(20);
+    expect(impactValue('posts', day(1, 0))).toBe(1);
+    // ~1.4 posts a day, rates swinging between 0 and 100 %: not enough data, not a "sure" change.
+    const days = Array.from({ length: 40 }, (_, i) => {
+      const posts = 1 + (i % 2);
+      const value = impactValue('misogynyRate', day(posts, i < 20 ? posts : 0));
+      return { day: new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10), value };
+    });
+    const estimate = impactEstimateOf('safe-belize', 'misogynyRate', days[20]!.day, days);
+    expect(estimate.levelChange).toBeNull();
+    expect(estimate.summary).toMatch(/^No hay datos suficientes/);
   });
 
   it('formats numbers the Spanish way', () => {
