@@ -57,7 +57,6 @@ const WORDS = {
   },
 };
 
-/** "2,1" with a Spanish decimal comma and a true minus sign. */
 /**
  * A number as Central American Spanish writes it (es-419: decimal point, as the dashboard and
  * the brief do) with a true minus sign.

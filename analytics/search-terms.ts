@@ -34,22 +34,24 @@ export function singulars(word: string): string[] {
   return found.filter((form) => form.length >= 3);
 }
 
+/** The plural of a (short) singular: "mara" → maras, "red" → redes, "vez" → veces. */
+function pluralOf(form: string): string {
+  if (form.endsWith('z')) return `${form.slice(0, -1)}ces`;
+  return /[aeiou]$/.test(form) ? `${form}s` : `${form}es`;
+}
+
 /** The forms one (folded) query word matches. */
 function termOf(word: string, quoted: boolean): SearchTerm {
   if (quoted) return { prefix: null, exact: [word] };
   const forms = [word, ...singulars(word)];
-  // "vez" → veces: the plural of a word in -z.
-  if (word.endsWith('z')) forms.push(`${word.slice(0, -1)}ces`);
   const long = forms
     .filter((form) => form.length >= MIN_PREFIX)
     .sort((a, b) => a.length - b.length);
   const exact = new Set<string>();
   for (const form of forms.filter((f) => f.length < MIN_PREFIX)) {
     exact.add(form);
-    exact.add(`${form}s`);
-    exact.add(`${form}es`);
+    exact.add(pluralOf(form));
   }
-  if (word.length < MIN_PREFIX) exact.add(word);
   return { prefix: long[0] ?? null, exact: [...exact].sort() };
 }
 
