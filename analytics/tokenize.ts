@@ -96,15 +96,37 @@ export function displayForms(
   texts: Iterable<string>,
   only?: ReadonlySet<string>,
 ): Map<string, string> {
+  return commonestForms(texts, only, (text) => withoutLinksAndTags(text).toLowerCase(), WORD_RE);
+}
+
+/**
+ * The spelling people used for each folded hashtag (without '#'): the most frequent form as
+ * written, so a label reads "NiUnaMenos", not "niunamenos".
+ */
+export function hashtagForms(
+  texts: Iterable<string>,
+  only?: ReadonlySet<string>,
+): Map<string, string> {
+  return commonestForms(texts, only, (text) => (text.includes('#') ? text : ''), HASHTAG_RE);
+}
+
+const HASHTAG_RE = /(?<=#)[\p{L}\p{N}_]+/gu;
+
+/** The most frequent form of each folded word `pattern` finds in the prepared texts. */
+function commonestForms(
+  texts: Iterable<string>,
+  only: ReadonlySet<string> | undefined,
+  prepare: (text: string) => string,
+  pattern: RegExp,
+): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const foldedOf = new Map<string, string>();
   for (const text of texts) {
-    const cleaned = withoutLinksAndTags(text).toLowerCase();
-    for (const match of cleaned.matchAll(WORD_RE)) {
+    for (const match of prepare(text).matchAll(pattern)) {
       const word = match[0];
       let folded = foldedOf.get(word);
       if (folded === undefined) {
-        folded = NON_ASCII_RE.test(word) ? foldText(word) : word;
+        folded = NON_ASCII_RE.test(word) ? foldText(word) : word.toLowerCase();
         foldedOf.set(word, folded);
       }
       if (only && !only.has(folded)) continue;
@@ -118,7 +140,17 @@ export function displayForms(
   }
   const best = new Map<string, string>();
   for (const [folded, forms] of counts) {
-    best.set(folded, [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+    // Ties go to the form with more accents and capitals ("policía", "NiUnaMenos"): the
+    // careful spelling.
+    const marks = (form: string) => {
+      let n = 0;
+      for (let i = 0; i < form.length; i++) if (form[i] !== folded[i]) n++;
+      return n + Math.abs(form.length - folded.length);
+    };
+    const ranked = [...forms].sort(
+      (a, b) => b[1] - a[1] || marks(b[0]) - marks(a[0]) || a[0].localeCompare(b[0]),
+    );
+    best.set(folded, ranked[0]![0]);
   }
   return best;
 }

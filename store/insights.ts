@@ -1,6 +1,7 @@
 import { emergingTerms } from '../analytics/emerging.js';
 import { impactEstimateOf, impactValue } from '../analytics/impact.js';
 import { NARRATIVE_SAMPLE, narrativesOf } from '../analytics/narratives.js';
+import { displayForms, hashtagForms } from '../analytics/tokenize.js';
 import { NotFoundError } from '../app/errors.js';
 import {
   ImpactQuery,
@@ -39,6 +40,42 @@ export interface InsightReads {
   campaigns: CampaignRepository;
 }
 
+/** The filter's newest posts read to learn how people spell its terms and hashtags. */
+const SPELLING_SAMPLE = 300;
+
+/**
+ * Terms and hashtags as people write them: they are counted folded ("campana", "niunamenos"),
+ * and each is shown in its commonest written form among the filter's newest posts ("campaña",
+ * "NiUnaMenos"). Other kinds, and values those posts do not spell, stay as stored.
+ */
+export async function spelled<T extends { value: string }>(
+  reads: InsightReads,
+  filter: PostFilter,
+  kind: EntityKind,
+  rows: readonly T[],
+): Promise<T[]> {
+  if ((kind !== 'term' && kind !== 'hashtag') || rows.length === 0) return [...rows];
+  const texts = (await reads.newestTexts(filter, SPELLING_SAMPLE)).map((post) => post.text);
+  const forms = (kind === 'term' ? displayForms : hashtagForms)(
+    texts,
+    new Set(rows.map((row) => row.value)),
+  );
+  return rows.map((row) => {
+    const form = forms.get(row.value);
+    return form ? { ...row, value: form } : row;
+  });
+}
+
+/** The top `limit` entities of a kind, terms and hashtags as people spell them. */
+export async function topEntitiesFrom(
+  reads: InsightReads,
+  filter: PostFilter,
+  kind: EntityKind,
+  limit: number,
+): Promise<TopEntity[]> {
+  return spelled(reads, filter, kind, await reads.entityCounts(filter, kind, limit));
+}
+
 /** Candidates per kind whose baseline is looked up for emerging terms. */
 const EMERGING_CANDIDATES = 400;
 
@@ -69,11 +106,21 @@ export async function emergingTermsFrom(
       rows.push({ kind, value: c.value, count: c.posts, baseline: before.get(c.value) ?? 0 });
     }
   }
-  return emergingTerms(rows, {
+  const rising = emergingTerms(rows, {
     windowPosts: await reads.countPosts(options.filter),
     baselinePosts: await reads.countPosts(baseline),
     limit: options.limit,
   });
+  const terms = rising.filter((term) => term.kind === 'term');
+  const hashtags = rising.filter((term) => term.kind === 'hashtag');
+  const spelling = new Map<EmergingTerm, EmergingTerm>();
+  const [spelledTerms, spelledTags] = [
+    await spelled(reads, options.filter, 'term', terms),
+    await spelled(reads, options.filter, 'hashtag', hashtags),
+  ];
+  terms.forEach((term, i) => spelling.set(term, spelledTerms[i]!));
+  hashtags.forEach((tag, i) => spelling.set(tag, spelledTags[i]!));
+  return rising.map((term) => spelling.get(term) ?? term);
 }
 
 /** Narratives of the range's newest posts, with the previous period's for the trend. */

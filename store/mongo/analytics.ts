@@ -45,7 +45,7 @@ export class MongoAnalytics implements AnalyticsQueries {
   }
 
   topEntities(filter: PostFilter, kind: EntityKind, limit: number) {
-    return this.lists.entityCounts(filter, kind, limit);
+    return this.insights.topEntities(filter, kind, limit);
   }
 
   topAuthors(filter: PostFilter, by: AuthorRanking, limit: number) {

@@ -10,6 +10,8 @@ import {
   type NarrativeOptions,
   type CampaignKpis,
   type EmergingTerm,
+  type EntityKind,
+  type TopEntity,
   type ImpactEstimate,
   type NarrativeSet,
 } from '../../models/analytics.js';
@@ -19,6 +21,8 @@ import type { CampaignRepository, SeriesPoint } from '../../models/store.js';
 import {
   campaignImpactFrom,
   emergingTermsFrom,
+  spelled,
+  topEntitiesFrom,
   narrativesFrom,
   type InsightReads,
 } from '../insights.js';
@@ -53,7 +57,16 @@ export class MongoInsights {
     const hashtagDays = (await posts
       .aggregate(hashtagDaysPipeline(filter))
       .toArray()) as CampaignHashtagDay[];
-    return campaignKpisOf(query.campaignId, range, authorDays, hashtagDays);
+    const kpis = campaignKpisOf(query.campaignId, range, authorDays, hashtagDays);
+    return {
+      ...kpis,
+      topHashtags: await spelled(this.reads, filter, 'hashtag', kpis.topHashtags),
+    };
+  }
+
+  /** Top entities of a kind, terms and hashtags as people spell them. */
+  async topEntities(filter: PostFilter, kind: EntityKind, limit: number): Promise<TopEntity[]> {
+    return topEntitiesFrom(this.reads, filter, kind, limit);
   }
 
   async emergingTerms(input: NarrativeOptions): Promise<EmergingTerm[]> {

@@ -38,7 +38,7 @@ export class SqliteAnalytics implements AnalyticsQueries {
   }
 
   async topEntities(filter: PostFilter, kind: EntityKind, limit: number) {
-    return this.lists.entityCounts(filter, kind, limit);
+    return this.insights.topEntities(filter, kind, limit);
   }
 
   async topAuthors(filter: PostFilter, by: AuthorRanking, limit: number) {

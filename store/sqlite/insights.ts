@@ -9,14 +9,23 @@ import {
   type NarrativeOptions,
   type CampaignKpis,
   type EmergingTerm,
+  type EntityKind,
+  type TopEntity,
   type ImpactEstimate,
   type NarrativeSet,
 } from '../../models/analytics.js';
 import { NotFoundError } from '../../app/errors.js';
-import { filterRange, type PostFilter } from '../../models/filter.js';
+import { filterRange, PostFilter } from '../../models/filter.js';
 import type { CampaignRepository, SeriesPoint } from '../../models/store.js';
 import type { Granularity } from '../../models/rollup.js';
-import { campaignImpactFrom, emergingTermsFrom, narrativesFrom, type InsightReads } from '../insights.js';
+import {
+  campaignImpactFrom,
+  emergingTermsFrom,
+  narrativesFrom,
+  spelled,
+  topEntitiesFrom,
+  type InsightReads,
+} from '../insights.js';
 import { campaignRange } from '../totals.js';
 import type { Db } from './database.js';
 import { postFilterSql } from './filter-sql.js';
@@ -106,7 +115,16 @@ export class SqliteInsights {
          WHERE campaign = ? AND day_ms >= ? AND day_ms < ? ORDER BY day_ms, value`,
       )
       .all(query.campaignId, start, end);
-    return campaignKpisOf(query.campaignId, range, authorDays, hashtagDays);
+    const kpis = campaignKpisOf(query.campaignId, range, authorDays, hashtagDays);
+    return {
+      ...kpis,
+      topHashtags: await spelled(this.reads, PostFilter.parse({ ...range, campaign: [query.campaignId] }), 'hashtag', kpis.topHashtags),
+    };
+  }
+
+  /** Top entities of a kind, terms and hashtags as people spell them. */
+  async topEntities(filter: PostFilter, kind: EntityKind, limit: number): Promise<TopEntity[]> {
+    return topEntitiesFrom(this.reads, filter, kind, limit);
   }
 
   async emergingTerms(input: NarrativeOptions): Promise<EmergingTerm[]> {

@@ -194,7 +194,7 @@ describe('analytics', () => {
       path: `/api/top/entities/hashtag?${RANGE}`,
       session: viewer,
     });
-    expect(hashtags.json).toEqual([expect.objectContaining({ value: 'niunamenos', posts: 1 })]);
+    expect(hashtags.json).toEqual([expect.objectContaining({ value: 'NiUnaMenos', posts: 1 })]);
     const authors = await call(server, {
       path: `/api/top/authors?${RANGE}&by=reach`,
       session: viewer,

@@ -3,7 +3,7 @@ import { clusterPosts } from '../../../analytics/clusters.js';
 import { emergingTerms, signedG2 } from '../../../analytics/emerging.js';
 import { postEntities } from '../../../analytics/entities.js';
 import { narrativesOf } from '../../../analytics/narratives.js';
-import { displayForms, languageOf, tokenize } from '../../../analytics/tokenize.js';
+import { displayForms, hashtagForms, languageOf, tokenize } from '../../../analytics/tokenize.js';
 
 describe('tokenize', () => {
   it('keeps folded content words, drops stopwords, links, mentions, hashtags and numbers', () => {
@@ -237,5 +237,26 @@ describe('displayForms', () => {
     expect(forms.get('anos')).toBe('años');
     expect(forms.get('nina')).toBe('niña');
     expect(forms.get('extorsion')).toBe('extorsión');
+  });
+
+  it('breaks a tie between spellings toward the accented one', () => {
+    expect(displayForms(['la policia llegó', 'la policía llegó']).get('policia')).toBe('policía');
+    expect(displayForms(['la policia', 'la policía', 'otra policia']).get('policia')).toBe('policia');
+  });
+});
+
+describe('hashtagForms', () => {
+  it('keeps the capitals and accents people wrote in a hashtag, only for the asked ones', () => {
+    const texts = ['#NiUnaMenos en San Salvador', 'marcha #NiUnaMenos #niunamenos', '#Búsqueda activa', 'sin etiqueta'];
+    const forms = hashtagForms(texts);
+    expect(forms.get('niunamenos')).toBe('NiUnaMenos');
+    expect(forms.get('busqueda')).toBe('Búsqueda');
+    expect([...hashtagForms(texts, new Set(['busqueda'])).keys()]).toEqual(['busqueda']);
+  });
+
+  it('reads a tag to its end and ignores @mentions and words without #', () => {
+    const forms = hashtagForms(['@NiUnaMenos dijo NiUnaMenos', '#Ni_Una_Menos2026!']);
+    expect(forms.has('niunamenos')).toBe(false);
+    expect(forms.get('ni_una_menos2026')).toBe('Ni_Una_Menos2026');
   });
 });
