@@ -1,8 +1,10 @@
 /**
  * Coded values as a spreadsheet reader reads them, in each language: a CSV for a
  * communications team says "tristeza" and "estereotipos y dominación", not "sadness" and
- * "stereotyping-dominance". The JSON answers keep the codes (what API clients read).
+ * "stereotyping-dominance", and "Violencia doméstica", not "violencia_domestica". The JSON
+ * answers keep the codes (what API clients read).
  */
+import { topicName } from '../models/topic-names.js';
 import type { Locale } from './errors.js';
 
 type Words = Record<string, Record<Locale, string>>;
@@ -65,11 +67,12 @@ const BY_KIND: Record<string, Words> = {
 
 /**
  * A coded value of a kind (a breakdown dimension, `severity`, `authorKind`) in the reader's
- * language; values without words (countries, topics, platforms) as they are, an empty country or
- * department as "(sin país)" / "(sin departamento)".
+ * language, topics by their names; values without words (countries, platforms) as they are, an
+ * empty country or department as "(sin país)" / "(sin departamento)".
  */
 export function valueLabel(kind: string, value: string | null, locale: Locale): string | null {
   if (value === null) return null;
   if (value === '') return UNKNOWN[kind]?.[locale] ?? value;
+  if (kind === 'topic') return topicName(value, locale);
   return BY_KIND[kind]?.[value]?.[locale] ?? value;
 }

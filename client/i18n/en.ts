@@ -1,3 +1,4 @@
+import { TOPIC_NAMES } from '../../models/topic-names.js';
 import type { Messages } from './es.js';
 
 /** English catalogue (Belize and international partners). Same shape as `es.ts`. */
@@ -350,26 +351,7 @@ export const en: Messages = {
     misogyny: 'Misogyny',
     reportsSexism: 'Reports or condemns sexism',
     hate: 'Hate',
-    topics: {
-      femicidio: 'Femicide',
-      violencia_sexual: 'Sexual violence',
-      violencia_domestica: 'Domestic violence',
-      violencia_digital: 'Digital violence',
-      desapariciones: 'Disappearances',
-      trata: 'Human trafficking',
-      homicidios: 'Homicides',
-      pandillas: 'Gangs',
-      extorsion: 'Extortion',
-      robo: 'Robbery',
-      narcotrafico: 'Drug trafficking',
-      migracion: 'Migration',
-      policia_justicia: 'Police and justice',
-      percepcion_inseguridad: 'Perceived insecurity',
-      prevencion: 'Prevention',
-      seguridad_vial: 'Road safety',
-      lgbtiq: 'LGBTIQ+',
-      ninez_juventud: 'Children and youth',
-    },
+    topics: TOPIC_NAMES.en,
     countries: {
       GT: 'Guatemala',
       HN: 'Honduras',

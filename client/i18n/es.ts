@@ -1,3 +1,5 @@
+import { TOPIC_NAMES } from '../../models/topic-names.js';
+
 /** Spanish catalogue: the dashboard's default language. `en.ts` must have the same shape. */
 export const es = {
   app: {
@@ -348,26 +350,7 @@ export const es = {
     misogyny: 'Misoginia',
     reportsSexism: 'Denuncia el machismo',
     hate: 'Odio',
-    topics: {
-      femicidio: 'Femicidio',
-      violencia_sexual: 'Violencia sexual',
-      violencia_domestica: 'Violencia doméstica',
-      violencia_digital: 'Violencia digital',
-      desapariciones: 'Desapariciones',
-      trata: 'Trata de personas',
-      homicidios: 'Homicidios',
-      pandillas: 'Pandillas',
-      extorsion: 'Extorsión',
-      robo: 'Robo',
-      narcotrafico: 'Narcotráfico',
-      migracion: 'Migración',
-      policia_justicia: 'Policía y justicia',
-      percepcion_inseguridad: 'Percepción de inseguridad',
-      prevencion: 'Prevención',
-      seguridad_vial: 'Seguridad vial',
-      lgbtiq: 'LGBTIQ+',
-      ninez_juventud: 'Niñez y juventud',
-    } as Record<string, string>,
+    topics: TOPIC_NAMES.es,
     countries: {
       GT: 'Guatemala',
       HN: 'Honduras',

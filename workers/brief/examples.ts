@@ -27,11 +27,17 @@ export function exampleOf(post: StoredPost): BriefExample {
     createdAt: post.createdAt,
     author: account ? account.name : pseudonymLabel(post.author.id),
     publicAuthor: account !== null,
-    text: text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1).trimEnd()}…` : text,
+    text: shorten(text),
     sensitive:
       enrichment !== null &&
       (enrichment.misogyny.flag || enrichment.hate.flag || enrichment.topics.some((topic) => VIOLENT_TOPICS.has(topic.id))),
   };
+}
+
+/** At most MAX_CHARS characters, cut between code points (never through an emoji's surrogate pair). */
+function shorten(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > MAX_CHARS ? `${chars.slice(0, MAX_CHARS - 1).join('').trimEnd()}…` : text;
 }
 
 /** "#3f9a2c": six hex characters of a hash of the (already keyed) pseudonym, enough to tell two authors apart. */

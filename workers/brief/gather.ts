@@ -1,9 +1,10 @@
-import type { BreakdownRow, CampaignDayKpis, ImpactEstimate, ImpactMetric } from '../../models/analytics.js';
+import { INFLUENCER_FOLLOWERS, type BreakdownRow, type ImpactEstimate, type ImpactMetric } from '../../models/analytics.js';
 import type { Campaign } from '../../models/campaign.js';
+import type { CountryCode } from '../../models/common.js';
 import { DAY_MS, type PostFilter } from '../../models/filter.js';
 import type { Store } from '../../models/store.js';
 import { exampleOf } from './examples.js';
-import type { BriefCampaign, BriefData, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
+import type { BriefCampaign, BriefData, CampaignFigures, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
 import { shiftWeek, weekRange } from './week.js';
 
 /** Campaigns shown at most (the brief stays within four pages). */
@@ -50,6 +51,7 @@ export async function gatherBriefData(store: Store, week: string, scope: BriefSc
         }),
     )
   ).flat();
+  const campaignsOfScope = await campaigns(store, range, previous, scope);
 
   return {
     week,
@@ -68,7 +70,8 @@ export async function gatherBriefData(store: Store, week: string, scope: BriefSc
     narratives: await narratives(store, filter),
     emergingTerms: (await analytics.emergingTerms({ filter, limit: 8 })).filter((term) => term.score > 10.83),
     alerts: await alerts(store, range, scope),
-    campaigns: await campaigns(store, range, previous, scope),
+    campaigns: campaignsOfScope.shown,
+    campaignsWithoutPosts: campaignsOfScope.withoutPosts,
     coverage: await coverage(store, range, platforms),
     method: { classifiers: options.classifiers ?? [] },
   };
@@ -162,23 +165,32 @@ function severityRank(severity: 'low' | 'medium' | 'high'): number {
   return { low: 0, medium: 1, high: 2 }[severity];
 }
 
-/** Campaigns of the scope (or every campaign running in the week, in the scope's countries). */
+/**
+ * Campaigns of the scope (or every campaign running in the week, in the scope's countries), with
+ * their figures restricted to the scope's countries. A campaign without any post there in the
+ * week is not charted: its name goes to `withoutPosts`, so the brief can say so.
+ */
 async function campaigns(
   store: Store,
   range: { from: string; to: string },
   previous: { from: string; to: string },
   scope: BriefScope,
-): Promise<BriefCampaign[]> {
+): Promise<{ shown: BriefCampaign[]; withoutPosts: string[] }> {
   const all = await store.campaigns.list();
-  const chosen = all
-    .filter((c) => (scope.campaigns.length > 0 ? scope.campaigns.includes(c.id) : runsIn(c, range) && inCountries(c, scope)))
-    .slice(0, MAX_CAMPAIGNS);
-  return Promise.all(
-    chosen.map(async (campaign) => {
-      const week = await store.analytics.campaignKpis({ campaignId: campaign.id, from: range.from, to: range.to });
-      const previousWeek = runsIn(campaign, previous)
-        ? (await store.analytics.campaignKpis({ campaignId: campaign.id, from: previous.from, to: previous.to })).total
-        : null;
+  const candidates = all.filter((c) => (scope.campaigns.length > 0 ? scope.campaigns.includes(c.id) : runsIn(c, range) && inCountries(c, scope)));
+  const chosen: { campaign: Campaign; week: CampaignFigures }[] = [];
+  const withoutPosts: string[] = [];
+  for (const campaign of candidates) {
+    if (chosen.length === MAX_CAMPAIGNS) break;
+    const week = await campaignFigures(store, campaign.id, range, scope.countries);
+    // Region-wide, a running campaign with no post is news in itself (a row of zeros); in a
+    // country scope it only means the campaign did not reach those countries.
+    if (scope.countries.length > 0 && week.posts === 0) withoutPosts.push(campaign.name);
+    else chosen.push({ campaign, week });
+  }
+  const shown = await Promise.all(
+    chosen.map(async ({ campaign, week }) => {
+      const previousWeek = runsIn(campaign, previous) ? await campaignFigures(store, campaign.id, previous, scope.countries) : null;
       const launch = campaign.launchDate ?? campaign.startDate;
       let impact: ImpactEstimate | null = null;
       let impactUnavailable: BriefCampaign['impactUnavailable'] = launch > range.to ? 'not-launched' : null;
@@ -200,14 +212,46 @@ async function campaigns(
         name: campaign.name,
         startDate: campaign.startDate,
         endDate: campaign.endDate,
-        week: week.total satisfies CampaignDayKpis,
+        week,
         previousWeek,
         impact,
         impactMetric: IMPACT_METRIC,
         impactUnavailable,
-      };
+      } satisfies BriefCampaign;
     }),
   );
+  return { shown, withoutPosts };
+}
+
+/**
+ * A campaign's figures in a range, in `countries` only (empty: the whole region). The store's
+ * campaign KPIs are region-wide (its campaign rollups keep no country), so a country scope reads
+ * the same definitions (docs/metrics.md) from the filtered queries: KPIs of the campaign's posts
+ * in those countries, media mentions as their `rss` posts, influencers among their authors.
+ */
+export async function campaignFigures(store: Store, campaignId: string, range: { from: string; to: string }, countries: CountryCode[]): Promise<CampaignFigures> {
+  const { analytics } = store;
+  if (countries.length === 0) {
+    const { hashtags: _, ...total } = (await analytics.campaignKpis({ campaignId, from: range.from, to: range.to })).total;
+    return total;
+  }
+  const filter = scopeFilter(range, { countries, campaigns: [campaignId] });
+  const kpis = await analytics.kpis(filter);
+  const [platforms, authors] =
+    kpis.posts === 0 ? [[], []] : await Promise.all([analytics.breakdown(filter, 'platform', 50), analytics.topAuthors(filter, 'reach', Math.max(1, kpis.authors))]);
+  return {
+    posts: kpis.posts,
+    authors: kpis.authors,
+    interactions: kpis.interactions,
+    potentialReach: kpis.potentialReach,
+    influencers: authors.filter((a) => a.followers >= INFLUENCER_FOLLOWERS || a.public).length,
+    mediaMentions: platforms.find((row) => row.value === 'rss')?.posts ?? 0,
+    sentiment: kpis.sentiment,
+    netSentiment: kpis.netSentiment,
+    misogyny: kpis.misogyny,
+    misogynyRate: kpis.misogynyRate,
+    analysed: kpis.analysed,
+  };
 }
 
 function runsIn(campaign: Campaign, range: { from: string; to: string }): boolean {

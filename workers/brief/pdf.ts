@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { INK } from './charts.js';
+import { drawable, withoutPictographs, type HasGlyph } from './glyphs.js';
 
 /**
  * The brief's typographic system on pdfkit: A4, one column, DejaVu Sans embedded (regular and
@@ -34,12 +35,40 @@ export function createDocument(info: { title: string; subject: string; lang: str
   fontData ??= { regular: readFileSync(FONTS.regular), bold: readFileSync(FONTS.bold) };
   doc.registerFont('regular', fontData.regular);
   doc.registerFont('bold', fontData.bold);
-  doc.font('regular').fontSize(SIZE.body).fillColor(COLOR.text);
+  const bold = loadedCoverage(doc.font('bold'));
+  const regular = loadedCoverage(doc.font('regular'));
+  coverage.set(doc, { regular, bold });
+  doc.fontSize(SIZE.body).fillColor(COLOR.text);
   return doc;
+}
+
+export type FontName = 'regular' | 'bold';
+const coverage = new WeakMap<PDFKit.PDFDocument, Record<FontName, HasGlyph>>();
+
+/** Whether the brief's font `name` in `doc` can draw a code point (else pdfkit draws a box). */
+export function fontCoverage(doc: PDFKit.PDFDocument, name: FontName): HasGlyph {
+  return coverage.get(doc)?.[name] ?? withoutPictographs;
+}
+
+/**
+ * The glyph lookup of the font just selected in `doc`: pdfkit keeps it as a fontkit font, which
+ * its typings do not show. Should a pdfkit version hide it, emoji-style pictographs are assumed
+ * missing (glyphs.ts `withoutPictographs`).
+ */
+function loadedCoverage(doc: PDFKit.PDFDocument): HasGlyph {
+  const font = (doc as unknown as { _font?: { font?: { hasGlyphForCodePoint?: unknown } } })._font?.font;
+  const lookup = font?.hasGlyphForCodePoint;
+  if (typeof lookup !== 'function') return withoutPictographs;
+  return (codePoint) => lookup.call(font, codePoint) === true;
 }
 
 export class BriefWriter {
   constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  /** `text` as font `name` can draw it: without emoji and other characters it has no glyph for. */
+  drawable(text: string, name: FontName = 'regular'): string {
+    return drawable(text, fontCoverage(this.doc, name));
+  }
 
   get left(): number {
     return PAGE.margin.left;

@@ -64,7 +64,8 @@ function cover(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefTex
   doc.font('bold').fontSize(SIZE.title).fillColor(COLOR.ink).text(t.title(range), w.left, doc.y, { width: CONTENT_WIDTH });
   w.gap(4);
   const countries = data.scope.countries.length === 0 ? t.allCountries : data.scope.countries.map((c) => countryName(c, locale)).join(', ');
-  const campaigns = data.campaigns.length === 0 ? t.noCampaigns : data.campaigns.map((c) => c.name).join(', ');
+  const campaigns =
+    data.campaigns.length > 0 ? data.campaigns.map((c) => c.name).join(', ') : data.campaignsWithoutPosts.length > 0 ? t.noCampaignPosts : t.noCampaigns;
   const enabled = data.coverage.sources.filter((s) => s.enabled);
   const failing = enabled.filter((s) => s.status === 'error' || s.status === 'offline').length;
   const sources = enabled.length === 0 ? t.noSources : t.sources(enabled.length, failing);
@@ -133,7 +134,7 @@ function findingsList(w: BriefWriter, data: BriefData, locale: BriefLocale, t: B
   findings(data, locale).forEach((finding, i) => {
     const y = doc.y;
     doc.font('bold').fontSize(SIZE.body + 0.5).fillColor(COLOR.accent).text(`${i + 1}`, w.left, y, { width: 14 });
-    doc.font('regular').fontSize(SIZE.body + 0.5).fillColor(COLOR.ink).text(`${finding.text} `, w.left + 16, y, { width: CONTENT_WIDTH - 16, continued: true, lineGap: 1.5 });
+    doc.font('regular').fontSize(SIZE.body + 0.5).fillColor(COLOR.ink).text(`${w.drawable(finding.text)} `, w.left + 16, y, { width: CONTENT_WIDTH - 16, continued: true, lineGap: 1.5 });
     doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted).text(t.see(refLabel(finding.figureRef, t)), { lineGap: 1.5 });
     w.gap(4);
   });

@@ -89,7 +89,7 @@ export function narrativesSection(w: BriefWriter, data: BriefData, locale: Brief
     if (data.narratives.some((n) => n.examples.some((e) => e.sensitive))) warning(w, t.contentWarning);
     data.narratives.forEach((narrative, i) => {
       w.ensure(70);
-      doc.font('bold').fontSize(SIZE.subsection).fillColor(COLOR.ink).text(`${i + 1}. «${narrative.label}»`, w.left, doc.y, { width: CONTENT_WIDTH });
+      doc.font('bold').fontSize(SIZE.subsection).fillColor(COLOR.ink).text(`${i + 1}. «${w.drawable(narrative.label, 'bold')}»`, w.left, doc.y, { width: CONTENT_WIDTH });
       const trend =
         narrative.trend === null ? t.narrativeNew : t.narrativeTrend(formatChange(Math.round(narrative.trend), locale), formatCount(narrative.previous, locale));
       w.paragraph(`${t.narrativePosts(formatCount(narrative.size, locale))} · ${trend}`, { size: SIZE.small, color: COLOR.muted, gap: 3 });
@@ -119,7 +119,9 @@ function quote(w: BriefWriter, example: BriefExample, locale: BriefLocale, t: Br
   const { doc } = w;
   const x = w.left + 14;
   const width = CONTENT_WIDTH - 14;
-  const text = `“${example.text}”`;
+  const said = w.drawable(example.text);
+  if (said === '') return; // nothing but emoji the font cannot draw
+  const text = `“${said}”`;
   const height = doc.font('regular').fontSize(SIZE.small + 0.5).heightOfString(text, { width, lineGap: 1 }) + 12;
   w.ensure(height + 4);
   const y = doc.y;
@@ -132,8 +134,9 @@ function quote(w: BriefWriter, example: BriefExample, locale: BriefLocale, t: Br
 
 export function campaignsSection(w: BriefWriter, data: BriefData, figures: BriefFigures, locale: BriefLocale, t: BriefText): void {
   w.section(t.campaignsTitle, 140);
+  const withoutPosts = data.campaignsWithoutPosts.length > 0 ? t.campaignsWithoutPosts(data.scope.countries.map((c) => countryName(c, locale)).join(', '), data.campaignsWithoutPosts.join(', ')) : null;
   if (data.campaigns.length === 0) {
-    w.paragraph(t.noCampaignsText, { color: COLOR.muted });
+    w.paragraph(withoutPosts ?? t.noCampaignsText, { color: COLOR.muted });
     return;
   }
   figurePair(
@@ -156,6 +159,7 @@ export function campaignsSection(w: BriefWriter, data: BriefData, figures: Brief
     doc.font('regular').fillColor(COLOR.text).text(impactText(campaign.impact, campaign.impactUnavailable, campaign.impactMetric, locale, t), { lineGap: 1 });
     w.gap(4);
   }
+  if (withoutPosts) w.paragraph(withoutPosts, { size: SIZE.small + 0.5, color: COLOR.muted });
 }
 
 function impactText(impact: ImpactEstimate | null, unavailable: 'not-launched' | 'not-available' | null, metric: ImpactEstimate['metric'], locale: BriefLocale, t: BriefText): string {

@@ -30,6 +30,8 @@ export interface BriefData {
   emergingTerms: EmergingTerm[];
   alerts: BriefAlert[];
   campaigns: BriefCampaign[];
+  /** Campaigns of the scope with no post in its countries this week (names): said, not charted. */
+  campaignsWithoutPosts: string[];
   coverage: Coverage;
   method: { classifiers: ClassifierAccuracy[] };
 }
@@ -88,13 +90,20 @@ export interface BriefCampaign {
   name: string;
   startDate: string;
   endDate: string | null;
-  week: CampaignDayKpis;
-  previousWeek: CampaignDayKpis | null;
+  /** In the brief's countries only (gather.ts `campaignFigures`). */
+  week: CampaignFigures;
+  previousWeek: CampaignFigures | null;
   impact: ImpactEstimate | null;
   impactMetric: ImpactMetric;
   /** Why there is no estimate, when `impact` is null. */
   impactUnavailable: 'not-launched' | 'not-available' | null;
 }
+
+/**
+ * A campaign's KPIs as the brief prints them: the store's campaign KPIs without the count of
+ * distinct hashtags, which the brief does not show and which the store counts region-wide only.
+ */
+export type CampaignFigures = Omit<CampaignDayKpis, 'hashtags'>;
 
 export interface Coverage {
   sources: { name: string; kind: string; status: string; enabled: boolean; lastSuccessAt: string | null }[];

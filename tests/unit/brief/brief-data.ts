@@ -43,6 +43,7 @@ export function briefData(overrides: Partial<BriefData> = {}): BriefData {
     emergingTerms: [],
     alerts: [],
     campaigns: [],
+    campaignsWithoutPosts: [],
     coverage: { sources: [], gaps: [], platforms: [] },
     method: { classifiers: [] },
     ...overrides,

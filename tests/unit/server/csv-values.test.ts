@@ -12,7 +12,9 @@ describe('valueLabel', () => {
     expect(valueLabel('admin1', '', 'es')).toBe('(sin departamento)');
     expect(valueLabel('country', '', 'en')).toBe('(no country)');
     expect(valueLabel('country', 'GT', 'es')).toBe('GT');
-    expect(valueLabel('topic', 'policia_justicia', 'es')).toBe('policia_justicia');
+    expect(valueLabel('topic', 'policia_justicia', 'es')).toBe('Policía y justicia');
+    expect(valueLabel('topic', 'violencia_domestica', 'en')).toBe('Domestic violence');
+    expect(valueLabel('topic', 'tema_nuevo', 'es')).toBe('tema nuevo'); // added to the taxonomy, not yet named
     expect(valueLabel('authorKind', null, 'es')).toBeNull();
   });
 });
