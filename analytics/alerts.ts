@@ -1,7 +1,6 @@
-import type { Alert, AlertRule } from '../models/alert.js';
-import { detectSpike, bucketStart, type SpikeVerdict } from './spikes.js';
-import { formatEs } from './impact.js';
-import { countryName } from '../models/countries.js';
+import type { Alert, AlertRule, AlertScope } from '../models/alert.js';
+import { detectSpike, bucketStart } from './spikes.js';
+import { alertMessage } from './alert-message.js';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -22,14 +21,6 @@ const METRIC_VALUE: Record<AlertRule['metric'], (p: AlertPoint) => number> = {
   hate: (p) => p.hate,
   negative: (p) => p.sentiment.N,
   fear: (p) => p.emotions.fear,
-};
-
-const METRIC_LABEL: Record<AlertRule['metric'], string> = {
-  posts: 'publicaciones',
-  misogyny: 'publicaciones misóginas',
-  hate: 'publicaciones con discurso de odio',
-  negative: 'publicaciones negativas',
-  fear: 'publicaciones que expresan miedo',
 };
 
 /** The day range of history a rule needs: 28 days (hourly) or 8 weeks (daily) before now. */
@@ -85,7 +76,8 @@ export function evaluateRule(
       observed: verdict.observed,
       expected: verdict.expected,
       score: verdict.score,
-      message: alertMessage(rule, verdict),
+      scope: alertScope(rule),
+      message: alertMessage(alertScope(rule), verdict),
       createdAt,
       acknowledgedAt: null,
       delivered: false,
@@ -95,30 +87,8 @@ export function evaluateRule(
   return alerts;
 }
 
-const SEVERITY = { low: 'Aviso', medium: 'Alerta', high: 'Alerta grave' } as const;
-
-/** "Alerta grave: pico de publicaciones misóginas en Honduras, tema desapariciones: 48 en la hora del 28/11 a las 14:00 UTC, cuando lo habitual es 12 (8,0 veces la variación normal)." */
-export function alertMessage(
-  rule: Pick<AlertRule, 'metric' | 'granularity' | 'country' | 'platform' | 'topic' | 'campaign'>,
-  verdict: SpikeVerdict,
-): string {
-  const scope = [
-    rule.country ? `en ${countryName(rule.country)}` : null,
-    rule.platform ? `en ${rule.platform}` : null,
-    rule.topic ? `tema ${rule.topic.replaceAll('_', ' ')}` : null,
-    rule.campaign ? `campaña ${rule.campaign}` : null,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  const d = new Date(verdict.bucketMs);
-  const date = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  const when =
-    rule.granularity === 'hour'
-      ? `en la hora del ${date} a las ${String(d.getUTCHours()).padStart(2, '0')}:00 UTC`
-      : `el día ${date}`;
-  return (
-    `${SEVERITY[verdict.severity]}: pico de ${METRIC_LABEL[rule.metric]}${scope ? ` ${scope}` : ''}: ` +
-    `${verdict.observed} ${when}, cuando lo habitual es ${formatEs(verdict.expected, 0)} ` +
-    `(${formatEs(verdict.score)} veces la variación normal).`
-  );
+/** What an alert keeps of its rule to word itself later, as the rule was when it fired. */
+export function alertScope(rule: AlertRule): AlertScope {
+  const { metric, granularity, country, platform, topic, campaign } = rule;
+  return { metric, granularity, country, platform, topic, campaign };
 }

@@ -29,6 +29,17 @@ export type AlertRule = z.infer<typeof AlertRule>;
 
 export const Severity = z.enum(['low', 'medium', 'high']);
 
+/** What an alert watched, kept from its rule when it fired, so it can be worded in any language. */
+export const AlertScope = AlertRuleInput.pick({
+  metric: true,
+  granularity: true,
+  country: true,
+  platform: true,
+  topic: true,
+  campaign: true,
+}).required();
+export type AlertScope = z.infer<typeof AlertScope>;
+
 export const Alert = z.object({
   id: z.string(),
   ruleId: Identifier,
@@ -40,7 +51,9 @@ export const Alert = z.object({
   observed: z.number(),
   expected: z.number(),
   score: z.number(),
-  /** A sentence in Spanish, ready to show. */
+  /** What it watched; absent on alerts stored before it was kept. */
+  scope: AlertScope.optional(),
+  /** A sentence in Spanish, as worded when it fired (webhooks carry it). */
   message: z.string(),
   createdAt: IsoDateTime,
   acknowledgedAt: IsoDateTime.nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Alert, AlertRule, AlertRuleInput } from '../../models/alert.js';
 import type { RouteDeps } from '../deps.js';
+import { alertMessage } from '../../analytics/alert-message.js';
 import { valueLabel } from '../csv-values.js';
 import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
 import { defineRoute, NO_CONTENT, type Route } from '../registry.js';
@@ -56,7 +57,7 @@ export function alertRoutes({ store }: RouteDeps): Route[] {
           a.observed,
           a.expected,
           a.score,
-          a.message,
+          a.scope ? alertMessage(a.scope, { ...a, bucketMs: Date.parse(a.bucket) }, locale) : a.message,
           a.acknowledgedAt,
         ]),
       }),

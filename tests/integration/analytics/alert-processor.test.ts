@@ -95,6 +95,8 @@ describe('alert processor', () => {
       observed: 40,
       expected: 5,
       severity: 'high',
+      // The rule as it was when the alert fired, so any reader's language can word it.
+      scope: { metric: 'misogyny', granularity: 'hour', country: 'HN', platform: null, topic: null, campaign: null },
     });
     expect(fired!.message).toMatch(
       /^Alerta grave: pico de publicaciones misóginas en Honduras: 40 en la hora del 28\/11 a las 13:00 UTC, cuando lo habitual es 5/,

@@ -132,6 +132,25 @@ describe('small elements', () => {
     expect(deepText(el)).toContain('Alta');
   });
 
+  test('<alert-list> words an alert in the reader\'s language from its scope; older alerts as stored', async () => {
+    const scope = { metric: 'misogyny', granularity: 'hour', country: 'HN', platform: null, topic: 'violencia_domestica', campaign: null } as const;
+    const alerts = [
+      { id: 'a2', ruleId: 'r2', bucket: '2026-11-28T13:00:00.000Z', granularity: 'hour', severity: 'medium', observed: 40, expected: 5, score: 6.5, scope, message: 'Alerta: pico…', createdAt: '2026-11-28T14:00:00.000Z', acknowledgedAt: null, delivered: false },
+      { id: 'a1', ruleId: 'r1', bucket: '2026-11-16T00:00:00.000Z', severity: 'high', observed: 40, expected: 4, score: 9, message: 'Pico de femicidio en Honduras', createdAt: '2026-11-16T23:00:00.000Z', acknowledgedAt: null, delivered: false },
+    ];
+    i18n.set('en');
+    try {
+      const el = await mount('alert-list', { alerts: alerts as never[] });
+      const text = deepText(el);
+      expect(text).toContain('Alert: spike in misogynistic posts in Honduras, topic Domestic violence: 40 in the hour of 28/11 at 13:00 UTC, against a usual 5 (6.5 times the normal variation).');
+      expect(text).toContain('Pico de femicidio en Honduras');
+    } finally {
+      i18n.set('es');
+    }
+    const el = await mount('alert-list', { alerts: alerts as never[] });
+    expect(deepText(el)).toContain('Alerta: pico de publicaciones misóginas en Honduras, tema Violencia doméstica: 40 en la hora del 28/11 a las 13:00 UTC');
+  });
+
   test('<user-menu> shows the role and signs out', async () => {
     const el = await mount('user-menu', { user: { id: 'u', email: 'ana@example.org', name: 'Ana', role: 'viewer', locale: 'es' } });
     expect(deepText(el)).toContain('Consulta');
