@@ -17,7 +17,8 @@ export type KpiFormat = 'count' | 'percent' | 'index';
  * @attr rising-is-bad - colour a rise as a warning (misogyny rate)
  * @attr rising-is-good - colour a rise as an improvement (net sentiment); otherwise changes stay neutral
  * @attr plain - no comparison line (figures without a previous period, like a campaign's totals)
- * @prop sample - the rate's denominator (posts analysed); under 30 the card says "small sample"
+ * @prop sample - the rate's denominator (posts analysed); under 30 the card says "small sample",
+ *   at 0 it shows "—" and says there is nothing to compute it from
  *   and does not colour the change, which would be noise
  * @csspart value - the big number
  */
@@ -83,15 +84,19 @@ export class KpiCard extends LitElement {
     const previous = this.previous;
     const change = previous === null ? null : formatChange(this.value, previous, this.format === 'count' ? 'count' : 'points');
     const direction = previous === null ? 0 : Math.sign(this.value - previous);
-    const small = this.sample !== null && isSmallSample(this.sample);
+    // A rate over no analysed post is not 0 %: it does not exist.
+    const none = this.sample === 0;
+    const small = this.sample !== null && !none && isSmallSample(this.sample);
     const judged = (this.risingIsBad || this.risingIsGood) && !small;
     const tone = direction === 0 || !judged ? '' : (direction > 0) === this.risingIsGood ? 'good' : 'bad';
     const arrow = direction > 0 ? '▲' : direction < 0 ? '▼' : '';
     return html`<div class="card" title=${this.help || ''}>
       <div class="label">${this.label}</div>
-      <div class="value" part="value">${this.shown(this.value)}</div>
+      <div class="value" part="value">${none ? '—' : this.shown(this.value)}</div>
       <div class="change" ?hidden=${this.plain}>
-        ${change === null
+        ${none
+          ? html`<span>${t.noSample}</span>`
+          : change === null
           ? html`<span>${t.noPrevious}</span>`
           : html`<span class="delta ${tone}"><span aria-hidden="true">${arrow}</span> ${change}</span><span>${t.vsPrevious}</span>`}
       </div>

@@ -77,6 +77,7 @@ export const en: Messages = {
     hashtags: 'Distinct hashtags',
     vsPrevious: 'vs. previous period',
     noPrevious: 'no data for the previous period',
+    noSample: 'no posts analysed in the period',
     smallSample: (n: number) => `small sample (n = ${n}): read with caution`,
     smallSampleNote: 'Small sample (fewer than 30 posts analysed): the rate can swing with a few posts.',
     help: {

@@ -76,6 +76,7 @@ export const es = {
     hashtags: 'Hashtags distintos',
     vsPrevious: 'vs. periodo anterior',
     noPrevious: 'sin datos del periodo anterior',
+    noSample: 'sin publicaciones analizadas en el periodo',
     smallSample: (n: number) => `muestra pequeña (n = ${n}): tómelo con cautela`,
     smallSampleNote: 'Muestra pequeña (menos de 30 publicaciones analizadas): la tasa puede cambiar mucho con pocas publicaciones.',
     help: {

@@ -66,7 +66,7 @@ export class ViewResumen extends LitElement {
               <kpi-card role="listitem" label=${t.kpi.authors} .value=${o.authors} .previous=${o.previous.authors}></kpi-card>
               <kpi-card role="listitem" label=${t.kpi.potentialReach} help=${t.kpi.help.potentialReach ?? ''} .value=${o.potentialReach} .previous=${o.previous.potentialReach}></kpi-card>
               <kpi-card role="listitem" label=${t.kpi.interactions} .value=${o.interactions} .previous=${o.previous.interactions}></kpi-card>
-              <kpi-card role="listitem" label=${t.kpi.netSentiment} format="index" rising-is-good help=${t.kpi.help.netSentiment ?? ''} .value=${o.netSentiment} .previous=${o.previous.netSentiment}></kpi-card>
+              <kpi-card role="listitem" label=${t.kpi.netSentiment} format="index" rising-is-good help=${t.kpi.help.netSentiment ?? ''} .sample=${o.sentiment.P + o.sentiment.N} .value=${o.netSentiment} .previous=${o.previous.netSentiment}></kpi-card>
               <kpi-card role="listitem" label=${t.kpi.misogynyRate} format="percent" rising-is-bad help=${t.kpi.help.misogynyRate ?? ''} .sample=${o.analysed} .value=${o.misogynyRate} .previous=${o.previous.misogynyRate}></kpi-card>
             </div>`,
       )}

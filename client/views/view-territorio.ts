@@ -88,15 +88,16 @@ export class ViewTerritorio extends LitElement {
         (r) => html`<tr class=${selected.includes(r.value) ? 'selected' : ''} @click=${() => r.value && this.toggle(r.value)}>
           <th scope="row">${r.value ? html`<button type="button" class="ghost" style="padding:0;min-height:0" aria-pressed=${selected.includes(r.value) ? 'true' : 'false'}>${countryName(r.value)}</button>` : countryName('')}</th>
           <td class="num">${formatNumber(r.posts)}</td><td class="num">${formatNumber(r.authors)}</td><td class="num">${formatNumber(r.interactions)}</td>
-          <td class="num">${formatSigned(r.netSentiment)}</td><td class="num">${this.rate(r)}</td>
+          <td class="num">${r.sentiment.P + r.sentiment.N === 0 ? '—' : formatSigned(r.netSentiment)}</td><td class="num">${this.rate(r)}</td>
         </tr>`,
       )}</tbody>
     </table></div>
-    ${rows.some((r) => isSmallSample(r.analysed)) ? html`<p class="muted small">* ${t.kpi.smallSampleNote}</p>` : null}`;
+    ${rows.some((r) => r.analysed > 0 && isSmallSample(r.analysed)) ? html`<p class="muted small">* ${t.kpi.smallSampleNote}</p>` : null}`;
   }
 
   /** A misogyny rate, starred with its sample size when too few posts were analysed. */
   private rate(r: BreakdownRow) {
+    if (r.analysed === 0) return '—';
     if (!isSmallSample(r.analysed)) return formatPercent(r.misogynyRate);
     return html`<span title=${i18n.t.kpi.smallSample(r.analysed)}>${formatPercent(r.misogynyRate)}*</span>`;
   }

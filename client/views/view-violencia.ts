@@ -115,7 +115,8 @@ export class ViewViolencia extends LitElement {
       )}
       <div class="grid-2">
         ${renderTask(this.byCountry, (rows) => {
-          const known = rows.filter((r) => r.value !== '');
+          // A country with no analysed post has no rate (not a 0 % bar).
+          const known = rows.filter((r) => r.value !== '' && r.analysed > 0);
           return html`<chart-panel heading=${v.byCountry} description=${known.some((r) => isSmallSample(r.analysed)) ? `* ${t.kpi.smallSampleNote}` : ''} .height=${barHeight(known.length)} ?empty=${known.length === 0}
             .config=${barChart({ labels: known.map((r) => (isSmallSample(r.analysed) ? `${countryName(r.value)} (n = ${r.analysed})*` : countryName(r.value))), series: [{ label: t.kpi.misogynyRate, data: known.map((r) => r.misogynyRate) }], format: formatPercent })}></chart-panel>`;
         })}

@@ -56,6 +56,13 @@ describe('<kpi-card>', () => {
     expect(large.shadowRoot!.querySelector('.delta')!.className.trim()).toBe('delta bad');
   });
 
+  test('a rate over no analysed post is "—", not 0 %', async () => {
+    const card = await mount('kpi-card', { label: 'Tasa', value: 0, previous: 12, format: 'percent', risingIsBad: true, sample: 0 } as never);
+    expect($(card, '.value').textContent!.trim()).toBe('—');
+    expect(deepText(card)).toMatch(/sin publicaciones analizadas en el periodo/);
+    expect(deepText(card)).not.toMatch(/muestra pequeña|pp/);
+  });
+
   test('plain hides the comparison', async () => {
     const card = await mount('kpi-card', { label: 'Alcance', value: 2_300_000, plain: true });
     expect($(card, '.change').hidden).toBe(true);

@@ -44,6 +44,17 @@ describe('views against the API fixtures', () => {
     expect(deepText(el)).toContain('No disponible');
   });
 
+  test('Territorio shows "—" for the rates of a country with no analysed post', async () => {
+    const none = { value: 'BZ', posts: 3, authors: 2, interactions: 1, potentialReach: 10, netSentiment: 0, misogyny: 0, misogynyRate: 0, hate: 0, hateRate: 0, analysed: 0, sentiment: { P: 0, NEU: 0, N: 0 }, emotions: {} };
+    stubApi([[/\/api\/breakdowns\/country/, [none]]]);
+    const el = document.createElement('view-territorio');
+    document.body.append(el);
+    await settle(120);
+    const cells = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    expect(cells[0]!.slice(-2)).toEqual(['—', '—']);
+    expect(deepText(el)).not.toContain('Muestra pequeña');
+  });
+
   test('empty states say what to do', async () => {
     stubApi([[/\/api\/sources/, []], [/\/api\/campaigns/, []]]);
     const sources = document.createElement('view-fuentes');
