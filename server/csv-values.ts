@@ -4,6 +4,7 @@
  * "stereotyping-dominance", and "Violencia doméstica", not "violencia_domestica". The JSON
  * answers keep the codes (what API clients read).
  */
+import { platformName } from '../models/platform-names.js';
 import { topicName } from '../models/topic-names.js';
 import type { Locale } from './errors.js';
 
@@ -67,12 +68,13 @@ const BY_KIND: Record<string, Words> = {
 
 /**
  * A coded value of a kind (a breakdown dimension, `severity`, `authorKind`) in the reader's
- * language, topics by their names; values without words (countries, platforms) as they are, an
+ * language, topics and platforms by their names; values without words (countries) as they are, an
  * empty country or department as "(sin país)" / "(sin departamento)".
  */
 export function valueLabel(kind: string, value: string | null, locale: Locale): string | null {
   if (value === null) return null;
   if (value === '') return UNKNOWN[kind]?.[locale] ?? value;
   if (kind === 'topic') return topicName(value, locale);
+  if (kind === 'platform') return platformName(value, locale);
   return BY_KIND[kind]?.[value]?.[locale] ?? value;
 }

@@ -1,3 +1,4 @@
+import { platformName } from '../../models/platform-names.js';
 import { html } from 'lit';
 import { Checker, type FieldErrors } from '../forms.js';
 import { countryName, i18n, topicName } from '../i18n/index.js';
@@ -126,7 +127,7 @@ export class AlertRuleForm extends RecordDialog<AlertRule, AlertRuleDraft> {
       </div>
       <div class="row">
         ${this.select('country', f.country, [any, ...COUNTRIES.map((code) => ({ value: code, label: countryName(code) }))])}
-        ${this.select('platform', f.platform, [any, ...PLATFORMS.map((p) => ({ value: p, label: p }))])}
+        ${this.select('platform', f.platform, [any, ...PLATFORMS.map((p) => ({ value: p, label: platformName(p, i18n.locale) }))])}
       </div>
       <div class="row">
         ${this.select('topic', f.topic, [any, ...TOPICS.map((id) => ({ value: id, label: topicName(id) }))])}

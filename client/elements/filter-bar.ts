@@ -1,3 +1,4 @@
+import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { countryName, i18n, LocaleController, topicName } from '../i18n/index.js';
@@ -48,7 +49,7 @@ export class FilterBar extends LitElement {
       case 'country':
         return COUNTRIES.map((c) => ({ value: c, label: countryName(c) }));
       case 'platform':
-        return PLATFORMS.map((p) => ({ value: p, label: p === 'x' ? 'X' : p === 'rss' ? 'RSS / medios' : p === 'file' ? (i18n.locale === 'es' ? 'Archivo importado' : 'Imported file') : p[0]!.toUpperCase() + p.slice(1) }));
+        return PLATFORMS.map((p) => ({ value: p, label: platformName(p, i18n.locale) }));
       case 'topic':
         return TOPICS.map((id) => ({ value: id, label: topicName(id) })).sort((a, b) => a.label.localeCompare(b.label, i18n.locale));
       case 'campaign':

@@ -1,3 +1,4 @@
+import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { readableEvidence, spellings } from '../evidence.js';
@@ -81,7 +82,7 @@ export class PostCard extends LitElement {
     return html`<article>
       <div class="meta">
         <span class="author">${p.author.handle ? `@${p.author.handle}` : p.author.id.slice(0, 12)}</span>
-        <span>${p.platform}</span>
+        <span>${platformName(p.platform, i18n.locale)}</span>
         <span>${formatDateTime(p.createdAt)}</span>
         ${p.country ? html`<span>${countryName(p.country)}</span>` : null}
         <span>${formatNumber(p.interactions)} ${p.interactions === 1 ? t.kpi.interaction : t.kpi.interactions.toLowerCase()}</span>

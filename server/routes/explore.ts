@@ -60,7 +60,7 @@ function postsTable(name: string, posts: PostSummary[], locale: Locale): Table {
     ],
     rows: posts.map((p) => [
       p.id,
-      p.platform,
+      valueLabel('platform', p.platform, locale),
       p.createdAt,
       p.author.id,
       p.author.handle,
@@ -135,7 +135,7 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
         ],
         rows: rows.map((a) => [
           a.id,
-          a.platform,
+          valueLabel('platform', a.platform, locale),
           a.handle,
           a.name,
           valueLabel('authorKind', a.kind, locale),

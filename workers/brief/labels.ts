@@ -50,11 +50,7 @@ export function topicPhrase(id: string, locale: BriefLocale): string {
   return TOPICS[locale][id] ?? id.replaceAll('_', ' ');
 }
 
-const PLATFORMS: Record<string, string> = { x: 'X', rss: 'RSS', youtube: 'YouTube', tiktok: 'TikTok', file: 'Import' };
-
-export function platformName(platform: string): string {
-  return PLATFORMS[platform] ?? platform.charAt(0).toUpperCase() + platform.slice(1);
-}
+export { platformName } from '../../models/platform-names.js';
 
 /** A topic as a chart or table label: the phrase, capitalised. */
 export function topicLabel(id: string, locale: BriefLocale): string {

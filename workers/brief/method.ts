@@ -51,7 +51,7 @@ export function methodSection(w: BriefWriter, data: BriefData, locale: BriefLoca
   w.paragraph(t.caveat, { size: SIZE.small, color: COLOR.text });
   w.ensure(50);
   w.paragraph(t.coverageTitle, { size: SIZE.small, bold: true, color: COLOR.ink, gap: 2 });
-  const platforms = data.coverage.platforms.map((p) => `${platformName(p.value)} ${formatCount(p.posts, locale)}`).join(', ');
+  const platforms = data.coverage.platforms.map((p) => `${platformName(p.value, locale)} ${formatCount(p.posts, locale)}`).join(', ');
   if (platforms) w.paragraph(t.platformsLine(platforms), { size: SIZE.small });
   const when = (iso: string) => `${formatDay(iso, locale, { day: 'numeric', month: 'short' })} ${iso.slice(11, 16)}`;
   for (const gap of data.coverage.gaps.slice(0, 8)) {

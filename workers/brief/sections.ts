@@ -128,7 +128,7 @@ function quote(w: BriefWriter, example: BriefExample, locale: BriefLocale, t: Br
   doc.rect(w.left + 4, y, 1.5, height - 2).fillColor(COLOR.rule).fill();
   doc.font('regular').fontSize(SIZE.small + 0.5).fillColor(COLOR.text).text(text, x, y, { width, lineGap: 1 });
   const who = example.publicAuthor ? example.author : `${t.account} ${example.author}`;
-  doc.font('regular').fontSize(SIZE.tiny).fillColor(COLOR.muted).text(`${who} · ${platformName(example.platform)} · ${formatDay(example.createdAt, locale, { day: 'numeric', month: 'short' })}`, x, doc.y + 1, { width });
+  doc.font('regular').fontSize(SIZE.tiny).fillColor(COLOR.muted).text(`${who} · ${platformName(example.platform, locale)} · ${formatDay(example.createdAt, locale, { day: 'numeric', month: 'short' })}`, x, doc.y + 1, { width });
   doc.y = Math.max(doc.y, y + height) + 3;
 }
 

@@ -15,6 +15,10 @@ describe('valueLabel', () => {
     expect(valueLabel('topic', 'policia_justicia', 'es')).toBe('Policía y justicia');
     expect(valueLabel('topic', 'violencia_domestica', 'en')).toBe('Domestic violence');
     expect(valueLabel('topic', 'tema_nuevo', 'es')).toBe('tema nuevo'); // added to the taxonomy, not yet named
+    expect(valueLabel('platform', 'youtube', 'es')).toBe('YouTube');
+    expect(valueLabel('platform', 'rss', 'en')).toBe('RSS / news media');
+    expect(valueLabel('platform', 'file', 'es')).toBe('Archivo importado');
+    expect(valueLabel('platform', 'threads', 'es')).toBe('Threads'); // not named yet
     expect(valueLabel('authorKind', null, 'es')).toBeNull();
   });
 });
