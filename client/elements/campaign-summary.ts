@@ -1,3 +1,4 @@
+import { platformName } from '../../models/platform-names.js';
 import { isPartial, todayUtc } from '../charts/aggregate.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
@@ -114,7 +115,7 @@ export class CampaignSummary extends LitElement {
               ${renderTask(this.influencers, (authors) =>
                 authors.length === 0
                   ? html`<p class="muted small">${t.chart.noData}</p>`
-                  : html`<ol>${authors.map((a) => html`<li>${a.handle ? `@${a.handle}` : a.id.slice(0, 10)} <span class="muted">· ${a.platform} · ${formatNumber(a.followers)} ${i18n.locale === 'es' ? 'seguidores' : 'followers'}</span></li>`)}</ol>`,
+                  : html`<ol>${authors.map((a) => html`<li>${a.handle ? `@${a.handle}` : a.id.slice(0, 10)} <span class="muted">· ${platformName(a.platform, i18n.locale)} · ${formatNumber(a.followers)} ${i18n.t.campanas.followers}</span></li>`)}</ol>`,
               { compact: true })}
             </section>
           </div>`;

@@ -136,7 +136,7 @@ export class PostCard extends LitElement {
       ${block(`${t.labels.hate}: ${e.hate.flag ? '✓' : '✗'} (${e.hate.score.toFixed(2)})`, e.hate.explanation)}
       ${e.topics.slice(0, 3).map((topic) => block(`${t.filter.topic}: ${topicName(topic.id)}`, topic.explanation))}
       ${e.places.slice(0, 1).map((place) => block(`${countryName(place.country)}${place.admin1 ? ` · ${place.admin1}` : ''}`, place.explanation))}
-      ${block(`${i18n.locale === 'es' ? 'Emoción' : 'Emotion'}: ${t.labels.emotions[e.emotions.label] ?? e.emotions.label}`, e.emotions.explanation)}
+      ${block(`${t.explorar.emotion}: ${t.labels.emotions[e.emotions.label] ?? e.emotions.label}`, e.emotions.explanation)}
     </div>`;
   }
 

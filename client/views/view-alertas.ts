@@ -77,7 +77,7 @@ export class ViewAlertas extends LitElement {
               !rules || rules.length === 0
                 ? html`<empty-state heading=${t.rules}>${t.noRules}</empty-state>`
                 : html`<div class="panel table-wrap"><table>
-                    <thead><tr><th scope="col">${i18n.locale === 'es' ? 'Nombre' : 'Name'}</th><th scope="col">${t.metric}</th><th scope="col">${i18n.t.filter.label}</th><th scope="col" class="num">${t.threshold}</th><th scope="col">${t.enabled}</th><th scope="col">${i18n.t.forms.actions}</th></tr></thead>
+                    <thead><tr><th scope="col">${t.name}</th><th scope="col">${t.metric}</th><th scope="col">${i18n.t.filter.label}</th><th scope="col" class="num" title=${t.thresholdHelp}>${t.threshold} <span aria-hidden="true">ⓘ</span><span class="sr-only">${t.thresholdHelp}</span></th><th scope="col">${t.enabled}</th><th scope="col">${i18n.t.forms.actions}</th></tr></thead>
                     <tbody>${rules.map(
                       (r) => html`<tr class=${r.enabled ? '' : 'off'}>
                         <th scope="row">${r.name}</th>

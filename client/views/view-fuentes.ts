@@ -82,7 +82,7 @@ export class ViewFuentes extends LitElement {
     const admin = can(this.userRole, 'admin');
     return html`<table>
       <thead><tr>
-        <th scope="col">${i18n.locale === 'es' ? 'Fuente' : 'Source'}</th><th scope="col">${t.status}</th><th scope="col">${t.every}</th>
+        <th scope="col">${t.source}</th><th scope="col">${t.status}</th><th scope="col">${t.every}</th>
         <th scope="col">${t.lastRun}</th><th scope="col">${t.lastSuccess}</th><th scope="col" class="num">${t.inserted}</th>
         <th scope="col">${t.errors}</th><th scope="col">${t.gaps}</th>${admin ? html`<th scope="col">${i18n.t.forms.actions}</th>` : null}
       </tr></thead>

@@ -36,6 +36,33 @@ export function wordOf(feature: string): string | null {
   return last.split(/\s+/).every((w) => STOPWORDS.has(w)) ? null : last;
 }
 
+/**
+ * The words that weighed for a label across posts: in how many posts each word (wordOf) had a
+ * positive weight, counted once per post; the larger total weight breaks ties. Top `limit`.
+ */
+export function weighingWords(
+  explanations: readonly (readonly { feature: string; weight: number }[])[],
+  limit: number,
+): [string, number][] {
+  const counts = new Map<string, { posts: number; weight: number }>();
+  for (const explanation of explanations) {
+    const seen = new Set<string>();
+    for (const ev of explanation) {
+      const term = wordOf(ev.feature);
+      if (!term || ev.weight <= 0) continue;
+      const c = counts.get(term) ?? { posts: 0, weight: 0 };
+      if (!seen.has(term)) c.posts++;
+      c.weight += ev.weight;
+      seen.add(term);
+      counts.set(term, c);
+    }
+  }
+  return [...counts]
+    .sort((a, b) => b[1].posts - a[1].posts || b[1].weight - a[1].weight)
+    .slice(0, limit)
+    .map(([term, c]) => [term, c.posts]);
+}
+
 /** Flagged posts among the newest pages of a search (the API has no misogyny filter yet). */
 async function flaggedSample(filter: Filter, signal: AbortSignal): Promise<PostSummary[]> {
   const found: PostSummary[] = [];
@@ -74,14 +101,7 @@ export class ViewViolencia extends LitElement {
     task: async ([f], { signal }) => {
       const posts = await flaggedSample(f, signal);
       const details = await Promise.all(posts.map((p) => api.post(p.id, signal).catch(() => null)));
-      const weights = new Map<string, number>();
-      for (const d of details) {
-        for (const ev of d?.post.enrichment?.misogyny.explanation ?? []) {
-          const term = wordOf(ev.feature);
-          if (term && ev.weight > 0) weights.set(term, (weights.get(term) ?? 0) + ev.weight);
-        }
-      }
-      const terms = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      const terms = weighingWords(details.map((d) => d?.post.enrichment?.misogyny.explanation ?? []), 12);
       return { posts, terms };
     },
     args: () => [this.state.filter],
@@ -111,7 +131,7 @@ export class ViewViolencia extends LitElement {
     const weekly = rangeDays(this.state.filter) > 21;
     return html`<div class="view-head"><h2>${v.title}</h2><p>${v.intro}</p></div>
       ${renderTask(this.overTime, (series) =>
-        html`<chart-panel heading=${v.rateOverTime} description=${weekly ? (i18n.locale === 'es' ? 'Tasa semanal por país' : 'Weekly rate by country') : ''} .config=${rateChart(series, weekly)} .height=${300} ?empty=${series.length === 0}></chart-panel>`,
+        html`<chart-panel heading=${v.rateOverTime} description=${weekly ? v.weeklyRate : ''} .config=${rateChart(series, weekly)} .height=${300} ?empty=${series.length === 0}></chart-panel>`,
       )}
       <div class="grid-2">
         ${renderTask(this.byCountry, (rows) => {
@@ -126,8 +146,8 @@ export class ViewViolencia extends LitElement {
         )}
       </div>
       ${renderTask(this.sample, ({ posts, terms }) => html`
-        <chart-panel heading=${v.topTerms} description=${i18n.locale === 'es' ? 'Suma de pesos de la evidencia en la muestra' : 'Sum of evidence weights in the sample'} .height=${barHeight(terms.length)} ?empty=${terms.length === 0}
-          .config=${barChart({ labels: terms.map(([term]) => term), series: [{ label: t.explorar.weight, data: terms.map(([, w]) => Math.round(w * 100) / 100) }], format: (n) => formatNumber(n) })}></chart-panel>
+        <chart-panel heading=${v.topTerms} description=${v.topTermsHelp(posts.length)} .height=${barHeight(terms.length)} ?empty=${terms.length === 0}
+          .config=${barChart({ labels: terms.map(([term]) => term), series: [{ label: v.topTermsPosts, data: terms.map(([, n]) => n) }], format: (n) => formatNumber(n) })}></chart-panel>
         <section class="warning" aria-labelledby="samples-h">
           <h3 id="samples-h">${v.samples}</h3>
           <p>${v.warning}</p>

@@ -177,4 +177,19 @@ describe('evidence terms', async () => {
     ['postura:basta de', null],
     ['…ujer…', null],
   ])('wordOf(%s) = %s', (feature, word) => expect(wordOf(feature)).toBe(word));
+
+  test('weighingWords counts the posts each word weighed for, once per post', async () => {
+    const { weighingWords } = await import('../../../client/views/view-violencia.js');
+    const ev = (feature: string, weight: number) => ({ feature, weight });
+    const words = weighingWords(
+      [
+        [ev('sexual-violence:acoso', 2), ev('objectification:acoso', 1), ev('léxico:neg', 3)],
+        [ev('misogyny-non-sexual-violence:mujeres', 0.4), ev('sexual-violence:acoso', 0.1)],
+        [ev('mujeres', 0.5), ev('zorra', 5), ev('calladita', -1)],
+      ],
+      2,
+    );
+    // acoso and mujeres each weighed in 2 posts; acoso's total weight is larger. zorra: 1 post.
+    expect(words).toEqual([['acoso', 2], ['mujeres', 2]]);
+  });
 });
