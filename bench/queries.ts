@@ -89,6 +89,22 @@ const QUERIES: Record<string, () => Promise<unknown>> = {
   top_authors_interactions_30d: () => store.analytics.topAuthors(d30, 'interactions', 20),
   top_posts_30d: () => store.analytics.topPosts(d30, 20),
   search_30d: () => store.analytics.search({ filter: d30, q: '', limit: 20, cursor: null }),
+  search_30d_misogyny: () =>
+    store.analytics.search({
+      filter: d30,
+      labels: { sentiment: [], emotion: [], misogyny: true },
+      q: '',
+      limit: 20,
+      cursor: null,
+    }),
+  search_30d_hate_fear_country: () =>
+    store.analytics.search({
+      filter: lastDays(30, { country: 'SV' }),
+      labels: { sentiment: [], emotion: ['fear'], hate: true },
+      q: '',
+      limit: 20,
+      cursor: null,
+    }),
   search_30d_q: () =>
     store.analytics.search({ filter: d30, q: 'desaparecida', limit: 20, cursor: null }),
   search_30d_q_country: () =>

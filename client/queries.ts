@@ -41,6 +41,12 @@ export type SourceEdit = Omit<SourceInput, 'id'>;
 
 const enc = encodeURIComponent;
 
+/**
+ * The analysis labels a search asks for, as the API reads them: `sentiment` / `emotion` a
+ * comma-separated list, `misogyny` / `hate` "true" or "false"; absent keys ask for nothing.
+ */
+export type LabelQuery = Partial<Record<'sentiment' | 'emotion' | 'misogyny' | 'hate', string>>;
+
 export const api = {
   health: (signal?: AbortSignal) => getJson<Health>('/api/health', signal),
   overview: (f: Filter, signal?: AbortSignal) => getJson<Overview>(`/api/overview?${apiQuery(f)}`, signal),
@@ -52,9 +58,9 @@ export const api = {
     getJson<TopEntity[]>(`/api/top/entities/${kind}?${apiQuery(f, { limit })}`, signal),
   topAuthors: (f: Filter, by: 'reach' | 'interactions', signal?: AbortSignal, limit = 10) =>
     getJson<TopAuthor[]>(`/api/top/authors?${apiQuery(f, { by, limit })}`, signal),
-  search: (f: Filter, q: string, cursor: string | null, signal?: AbortSignal, limit = 20) =>
-    getJson<SearchPage>(`/api/posts?${apiQuery(f, { q, cursor, limit })}`, signal),
-  searchCsvHref: (f: Filter, q: string) => `/api/posts?${apiQuery(f, { q, limit: 100, format: 'csv' })}`,
+  search: (f: Filter, q: string, cursor: string | null, signal?: AbortSignal, limit = 20, labels: LabelQuery = {}) =>
+    getJson<SearchPage>(`/api/posts?${apiQuery(f, { q, cursor, limit, ...labels })}`, signal),
+  searchCsvHref: (f: Filter, q: string, labels: LabelQuery = {}) => `/api/posts?${apiQuery(f, { q, limit: 100, format: 'csv', ...labels })}`,
   post: (id: string, signal?: AbortSignal) => getJson<{ post: StoredPost; annotations?: Annotation[] }>(`/api/posts/${enc(id)}`, signal),
   annotate: (input: AnnotationInput) => sendJson<{ annotation: Annotation; post?: StoredPost }>('POST', '/api/annotations', input),
   narratives: (f: Filter, signal?: AbortSignal) => getJson<NarrativeSet>(`/api/narratives?${apiQuery(f, { limit: 8 })}`, signal),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Identifier } from './common.js';
-import { PostFilter } from './filter.js';
+import { Emotion, SentimentLabel } from './enrichment.js';
+import { list, PostFilter } from './filter.js';
 import type { Kpis } from './store.js';
 
 /**
@@ -81,8 +82,26 @@ export interface PostSummary {
 }
 
 /** Post search: the filter, optional full-text `q` (every word must occur), a page of results. */
+/** "true" / "false" from a query string, or a boolean. */
+const Flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+
+/**
+ * What a post search can require of a post's analysis: any of the listed sentiments and
+ * emotions, and with (true) or without (false) a misogyny or hate flag. Unanalysed posts never
+ * match a label.
+ */
+export const SearchLabels = z.object({
+  sentiment: list(SentimentLabel).default([]),
+  emotion: list(Emotion).default([]),
+  misogyny: Flag.optional(),
+  hate: Flag.optional(),
+});
+export type SearchLabels = z.infer<typeof SearchLabels>;
+
 export const PostSearch = z.object({
   filter: PostFilter,
+  /** Absent: any analysis. */
+  labels: SearchLabels.optional(),
   /** Words that must all occur as whole words (accent- and case-insensitive). */
   q: z.string().trim().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CountryCode, Identifier, IsoDate, Platform } from './common.js';
 
-const list = <T extends z.ZodType>(item: T) =>
+/** A list from a query string: repeated keys or comma-separated values, empty when absent. */
+export const list = <T extends z.ZodType>(item: T) =>
   z.preprocess(
     (value) =>
       value === undefined || value === ''

@@ -171,6 +171,10 @@ export const en: Messages = {
     selected: 'selected',
   },
   explorar: {
+    labelsGroup: 'Filter by analysis',
+    anyLabel: 'Any',
+    flagged: 'Flagged',
+    notFlagged: 'Not flagged',
     emotion: 'Emotion',
     title: 'Explore posts',
     search: 'Search words',

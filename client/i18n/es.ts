@@ -170,6 +170,10 @@ export const es = {
     selected: 'seleccionado',
   },
   explorar: {
+    labelsGroup: 'Filtrar por análisis',
+    anyLabel: 'Cualquiera',
+    flagged: 'Marcadas',
+    notFlagged: 'No marcadas',
     emotion: 'Emoción',
     title: 'Explorar publicaciones',
     search: 'Buscar palabras',

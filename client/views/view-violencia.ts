@@ -14,8 +14,9 @@ import { COUNTRIES, rangeDays, type Filter } from '../state/filter.js';
 import type { Role } from '../state/session.js';
 import { rateChart } from './series-charts.js';
 
-const SAMPLE_PAGES = 3;
-const SAMPLES = 6;
+/** Flagged posts whose explanations feed the terms chart; the first SHOWN are shown. */
+const SAMPLES = 20;
+const SHOWN = 6;
 
 /**
  * The word or phrase of an evidence feature, or null for model-internal signals: features may be
@@ -63,17 +64,9 @@ export function weighingWords(
     .map(([term, c]) => [term, c.posts]);
 }
 
-/** Flagged posts among the newest pages of a search (the API has no misogyny filter yet). */
+/** The newest posts flagged as misogynistic under the filter. */
 async function flaggedSample(filter: Filter, signal: AbortSignal): Promise<PostSummary[]> {
-  const found: PostSummary[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < SAMPLE_PAGES && found.length < SAMPLES; page++) {
-    const result = await api.search(filter, '', cursor, signal, 100);
-    found.push(...result.posts.filter((p) => p.misogyny));
-    cursor = result.next;
-    if (!cursor) break;
-  }
-  return found.slice(0, SAMPLES);
+  return (await api.search(filter, '', null, signal, SAMPLES, { misogyny: 'true' })).posts;
 }
 
 /**
@@ -153,7 +146,7 @@ export class ViewViolencia extends LitElement {
           <p>${v.warning}</p>
           <button type="button" aria-expanded=${this.revealed ? 'true' : 'false'} aria-controls="samples" @click=${() => (this.revealed = !this.revealed)}>${this.revealed ? v.hide : v.reveal}</button>
           <div id="samples" class="posts" ?hidden=${!this.revealed}>
-            ${this.revealed ? (posts.length === 0 ? html`<p class="muted small">${t.chart.noData}</p>` : posts.map((p) => html`<post-card .post=${p} .userRole=${this.userRole}></post-card>`)) : null}
+            ${this.revealed ? (posts.length === 0 ? html`<p class="muted small">${t.chart.noData}</p>` : posts.slice(0, SHOWN).map((p) => html`<post-card .post=${p} .userRole=${this.userRole}></post-card>`)) : null}
           </div>
         </section>`)}`;
   }

@@ -4,6 +4,7 @@ import {
   BreakdownDimension,
   EntityKind,
   NarrativeOptions,
+  SearchLabels,
 } from '../../models/analytics.js';
 import type { RouteDeps } from '../deps.js';
 import { ResourceNotFoundError, type Locale } from '../errors.js';
@@ -23,6 +24,7 @@ const TopQuery = ApiFilter.extend({ limit: Limit(100, 20) });
 const AuthorsQuery = TopQuery.extend({ by: AuthorRanking.default('reach') });
 const SearchQuery = ApiFilter.extend({
   q: z.string().trim().max(200).default(''),
+  ...SearchLabels.shape,
   limit: Limit(100, 20),
   cursor: z
     .string()
@@ -164,12 +166,14 @@ export function exploreRoutes({ store }: RouteDeps): Route[] {
       method: 'get',
       path: '/posts',
       summary:
-        'Search posts: the filter and every word of q with its plural or singular and, from 5 letters, the words it begins ("quoted" words match whole), newest first, paginated by cursor',
+        'Search posts: the filter, the analysis labels asked for (sentiment, emotion: any of a list; misogyny, hate: true or false) and every word of q with its plural or singular and, from 5 letters, the words it begins ("quoted" words match whole), newest first, paginated by cursor',
       query: SearchQuery,
       async handler({ query, principal, exporting }) {
         const disclosure = await disclosureFor(store, principal!.user.role, exporting);
+        const { sentiment, emotion, misogyny, hate } = query;
         const page = await store.analytics.search({
           filter: filterOf(query),
+          labels: { sentiment, emotion, misogyny, hate },
           q: query.q,
           limit: query.limit,
           cursor: query.cursor,

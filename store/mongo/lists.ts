@@ -156,7 +156,7 @@ export class MongoLists {
 
   async search(query: PostSearch): Promise<SearchPage> {
     const rows = await this.posts
-      .find(searchMatch(query.filter, query.q, decodeCursor(query.cursor), this.textIndex), {
+      .find(searchMatch(query.filter, query.q, decodeCursor(query.cursor), this.textIndex, query.labels), {
         sort: { createdMs: -1, _id: -1 },
         limit: query.limit + 1,
         projection: SUMMARY_PROJECTION,

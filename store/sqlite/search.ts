@@ -1,4 +1,4 @@
-import type { PostSearch, SearchPage } from '../../models/analytics.js';
+import type { PostSearch, SearchLabels, SearchPage } from '../../models/analytics.js';
 import { searchTerms } from '../../analytics/search-terms.js';
 import { decodeCursor, encodeCursor } from '../../models/cursor.js';
 import type { Db } from './database.js';
@@ -13,14 +13,32 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './lists.js';
  */
 const MATCHES_READ_BY_ROWID = 1_000;
 
+/** SQL conditions (their values appended to `params`) for the labels a search requires. */
+function labelClauses(labels: SearchLabels | undefined, params: unknown[]): string[] {
+  if (!labels) return [];
+  const out: string[] = [];
+  for (const column of ['sentiment', 'emotion'] as const) {
+    const values = labels[column];
+    if (values.length === 0) continue;
+    out.push(`p.${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  for (const column of ['misogyny', 'hate'] as const) {
+    if (labels[column] === undefined) continue;
+    out.push(`p.${column} = ?`);
+    params.push(labels[column] ? 1 : 0);
+  }
+  return out;
+}
+
 /**
- * Post search: the filter, every term of `q` (analytics/search-terms.ts) through FTS5 (unicode61
+ * Post search: the filter, the labels it requires, every term of `q` (analytics/search-terms.ts) through FTS5 (unicode61
  * folds case and accents as the terms are folded; a prefix term is FTS5's `"word"*`), newest
  * first with a keyset cursor on (created_ms, id).
  */
 export function searchPosts(db: Db, query: PostSearch): SearchPage {
   const { where, params } = postFilterSql(query.filter);
-  const clauses = [where];
+  const clauses = [where, ...labelClauses(query.labels, params)];
   const terms = searchTerms(query.q);
   let from = 'posts p';
   if (terms.length > 0) {

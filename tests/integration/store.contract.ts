@@ -277,6 +277,20 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         expect(posts[0]).toMatchObject({ createdAt: '2026-11-02T11:00:00.000Z', interactions: 60, views: 900, country: 'HN', sentiment: 'NEU', misogyny: false, author: { id: 'a2', public: false, handle: null } });
       });
 
+      it('searches posts by the labels of their analysis, alone or with words', async () => {
+        await seed(rows);
+        const q = async (labels: Record<string, unknown>, text = '') =>
+          (await store.analytics.search({ filter: filter(), labels: { sentiment: [], emotion: [], ...labels }, q: text, limit: 20, cursor: null })).posts.map((p) => p.id);
+        expect(await q({ sentiment: ['N'] })).toEqual(['mastodon:t4', 'mastodon:t1']);
+        expect(await q({ sentiment: ['P', 'NEU'] })).toEqual(['bluesky:t5', 'rss:t3', 'mastodon:t2']);
+        expect(await q({ misogyny: true })).toEqual(['mastodon:t1']);
+        expect(await q({ misogyny: false })).toEqual(['mastodon:t4', 'bluesky:t5', 'rss:t3', 'mastodon:t2']);
+        expect(await q({ hate: true }, 'policia')).toEqual(['mastodon:t4']);
+        expect(await q({ hate: true, sentiment: ['P'] })).toEqual([]);
+        expect(await q({ emotion: ['others'], misogyny: true })).toEqual(['mastodon:t1']);
+        expect(await q({ emotion: ['fear'] })).toEqual([]);
+      });
+
       it('searches posts by words (case and accents folded, plurals and prefixes, quotes exact) with a stable cursor', async () => {
         await seed(rows);
         const q = async (text: string, overrides = {}) =>

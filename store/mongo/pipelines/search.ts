@@ -1,5 +1,6 @@
 import { searchTerms, type SearchTerm } from '../../../analytics/search-terms.js';
 import { foldText, STOPWORDS } from '../../../analytics/tokenize.js';
+import type { SearchLabels } from '../../../models/analytics.js';
 import type { PostFilter } from '../../../models/filter.js';
 import type { Doc } from '../db-like.js';
 import { postMatch } from './match.js';
@@ -38,6 +39,17 @@ export function termRegex(term: SearchTerm): string {
   return `(^|[^${WORD_CHAR}])(?:${forms.join('|')})`;
 }
 
+/** Conditions for the labels a search requires (flags are stored as 1 / 0). */
+function labelMatch(labels: SearchLabels | undefined): Doc {
+  if (!labels) return {};
+  const match: Doc = {};
+  if (labels.sentiment.length > 0) match.sentiment = { $in: labels.sentiment };
+  if (labels.emotion.length > 0) match.emotion = { $in: labels.emotion };
+  if (labels.misogyny !== undefined) match.misogyny = labels.misogyny ? 1 : 0;
+  if (labels.hate !== undefined) match.hate = labels.hate ? 1 : 0;
+  return match;
+}
+
 /**
  * The query of a post search: the filter, every term of `q`, and the keyset cursor. With
  * `textIndex` (a real server) `$text` on the terms of one whole word (quoted words) narrows
@@ -51,6 +63,7 @@ export function searchMatch(
   q: string,
   after: { createdMs: number; id: string } | null,
   textIndex: boolean,
+  labels?: SearchLabels,
 ): Doc {
   const terms = searchTerms(q);
   const and: Doc[] = terms.map((t) => ({
@@ -64,7 +77,7 @@ export function searchMatch(
       ],
     });
   }
-  const match: Doc = { ...postMatch(filter) };
+  const match: Doc = { ...postMatch(filter), ...labelMatch(labels) };
   if (and.length > 0) match.$and = and;
   // The server's Spanish text index drops stop words, so a phrase of one would match nothing.
   const indexed = terms

@@ -204,6 +204,25 @@ describe('analytics', () => {
     expect((posts.json as unknown[]).length).toBe(2);
   });
 
+  it('searches posts by the labels of their analysis, and refuses unknown labels with a reason', async () => {
+    const ids = async (query: string) =>
+      ((await call(server, { path: `/api/posts?${RANGE}${query}`, session: viewer })).json as { posts: { id: string }[] }).posts.map((p) => p.id);
+    const all = await ids('');
+    const flagged = await ids('&misogyny=true');
+    const clean = await ids('&misogyny=false');
+    expect(flagged).toEqual(['mastodon:1']);
+    expect([...flagged, ...clean].sort()).toEqual([...all].sort());
+    // Lists take repeated keys or commas; every analysed post has one of the three sentiments.
+    expect(await ids('&sentiment=N,NEU&sentiment=P')).toEqual(all);
+    const bad = async (query: string) => {
+      const res = await call(server, { path: `/api/posts?${RANGE}${query}`, session: viewer, headers: { 'accept-language': 'en' } });
+      expect(res.status).toBe(400);
+      return (res.json as { error: { message: string } }).error.message;
+    };
+    expect(await bad('&sentiment=bueno')).toMatch(/^The request is not valid: sentiment\.0: invalid value: use one of P, NEU, N/);
+    expect(await bad('&misogyny=maybe')).toMatch(/^The request is not valid: misogyny: .*true or false/);
+  });
+
   it('searches posts and redacts contacts, mentions and private identities for viewers', async () => {
     const forViewer = await call(server, { path: `/api/posts?${RANGE}&q=llame`, session: viewer });
     const page = forViewer.json as {

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import '../../../client/elements/escucha-app.js';
 import { i18n } from '../../../client/i18n/index.js';
+import { appState } from '../../../client/state/app-state.js';
 import { deepText, settle, stubApi } from './fixtures.js';
 
 const VIEWS = [
@@ -53,6 +54,23 @@ describe('views against the API fixtures', () => {
     const cells = [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
     expect(cells[0]!.slice(-2)).toEqual(['—', '—']);
     expect(deepText(el)).not.toContain('Muestra pequeña');
+  });
+
+  test('Explorar asks the API for the labels picked, keeps them in the URL and in the CSV link', async () => {
+    const fetch = stubApi();
+    const el = document.createElement('view-explorar');
+    document.body.append(el);
+    await settle(80);
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="misogyny"]')!;
+    expect([...select.options].map((o) => o.textContent!.trim())).toEqual(['Cualquiera', 'Marcadas', 'No marcadas']);
+    select.value = 'true';
+    select.dispatchEvent(new Event('change'));
+    await settle(80);
+    const searches = fetch.mock.calls.map(([url]) => String(url)).filter((url) => url.includes('/api/posts?'));
+    expect(searches.at(-1)).toContain('misogyny=true');
+    expect(appState.params.get('misogyny')).toBe('true');
+    expect(el.shadowRoot!.querySelector<HTMLAnchorElement>('a[download]')!.href).toContain('misogyny=true');
+    appState.setParam('misogyny', null);
   });
 
   test('empty states say what to do', async () => {
