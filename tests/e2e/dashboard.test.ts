@@ -169,7 +169,7 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     await page.locator('#samples post-card').first().waitFor();
     await shot('violencia');
     await open('/alertas', 'Alertas');
-    await page.getByText(/Pico de publicaciones sobre femicidio/).waitFor();
+    await page.getByText(/pico de publicaciones en Honduras, tema Femicidio/).first().waitFor();
     await shot('alertas');
     await open('/fuentes', 'Fuentes');
     await page.getByText('(demo)').first().waitFor();
@@ -218,6 +218,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     await open('/', 'Resumen');
     await page.getByRole('button', { name: 'EN' }).click();
     await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+    // The demo alert, stored with its scope, is worded in English too.
+    await page.getByText(/spike in posts in Honduras, topic Femicide/).first().waitFor();
     await page.setViewportSize({ width: 820, height: 1180 });
     await shot('overview-en-tablet');
     await page.getByRole('button', { name: 'ES' }).click();

@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { alertMessage } from '../../analytics/alert-message.js';
+import { alertScope } from '../../analytics/alerts.js';
 import type { Alert, AlertRule } from '../../models/alert.js';
+import { topicName } from '../../models/topic-names.js';
 import type { Source } from '../../models/source.js';
 import type { Store } from '../../models/store.js';
 import type { Analyzer } from '../../nlp/analyze.js';
@@ -129,9 +132,13 @@ function demoAlert(today: Date, spikeDay: string, observed: number, expected: nu
     id: 'femicidio-hn', name: 'Femicidio en Honduras', metric: 'posts', country: 'HN', platform: null, topic: 'femicidio', campaign: null,
     granularity: 'day', threshold: 3, minVolume: 20, cooldownHours: 24, enabled: true, webhookUrl: null, createdAt: stamp, updatedAt: stamp,
   };
+  // Worded and scoped as the alert processor stores alerts, so the dashboard words it in either language.
+  const bucket = `${spikeDay}T00:00:00.000Z`;
+  const figures = { severity: 'high' as const, observed, expected, score: 9.4 };
+  const scope = alertScope(rule);
   const alert: Alert = {
-    id: `demo-${spikeDay}`, ruleId: rule.id, bucket: `${spikeDay}T00:00:00.000Z`, severity: 'high', observed, expected, score: 9.4,
-    message: `Pico de publicaciones sobre femicidio en Honduras el ${spikeDay}: ${observed} frente a ${expected} esperadas (datos de demostración).`,
+    id: `demo-${spikeDay}`, ruleId: rule.id, bucket, granularity: rule.granularity, ...figures, scope,
+    message: alertMessage(scope, { ...figures, bucketMs: Date.parse(bucket) }, 'es', { topic: (id) => topicName(id, 'es') }),
     createdAt: `${spikeDay}T23:00:00.000Z`, acknowledgedAt: null, delivered: false,
   };
   return { rule, alert };
