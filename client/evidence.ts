@@ -33,6 +33,8 @@ const NAMES: Record<Locale, Record<string, string>> = {
     'jerga': 'jerga',
     'postura': 'postura',
     'intención': 'intención',
+    'regla': 'regla',
+    'objetivo:ninguno': 'no nombra a mujeres ni el género',
   },
   en: {
     'léxico:neg': 'negative words',
@@ -51,6 +53,8 @@ const NAMES: Record<Locale, Record<string, string>> = {
     'jerga': 'slang',
     'postura': 'stance',
     'intención': 'intention',
+    'regla': 'rule',
+    'objetivo:ninguno': 'names no woman and no gender',
   },
 };
 

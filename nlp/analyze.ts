@@ -27,6 +27,7 @@ import { detectLanguage } from './language.js';
 import { lexiconSignals } from './lexicon-signals.js';
 import { Matches } from './model/linear.js';
 import { loadOnnxScorer, type OnnxScorer, type OnnxTask } from './onnx.js';
+import { detectMisogynyCues } from './misogyny-cues.js';
 import { resolvePlaces } from './places.js';
 import { loadResources, type Resources } from './resources.js';
 import { detectTopics } from './topics.js';
@@ -148,7 +149,8 @@ export function analyzeWith(
     // Stance cues only matter for posts about sexism or flagged as hate: matched on demand.
     let stance: Stance | undefined;
     const stanceOf = () => (stance ??= detectStance(words, bundle.lexicon.stance.es));
-    misogyny = misogynyFromModel(ctx, signals, stanceOf);
+    const cuesOf = () => detectMisogynyCues(words, bundle.lexicon.misogynyCues.es);
+    misogyny = misogynyFromModel(ctx, signals, stanceOf, cuesOf);
     hate = hateFromModel(ctx, signals, stanceOf);
     matches.release();
     topics = detectTopics(words, hashtags, 'es', res.topics);
@@ -156,7 +158,7 @@ export function analyzeWith(
     const signals = lexiconSignals(norm, 'en', bundle.lexicon);
     sentiment = sentimentFromLexicon(signals);
     emotions = emotionFromLexicon(signals);
-    misogyny = misogynyFromLexicon(signals);
+    misogyny = misogynyFromLexicon(signals, detectMisogynyCues(words, bundle.lexicon.misogynyCues.en));
     hate = hateFromLexicon(signals);
     topics = detectTopics(words, hashtags, 'en', res.topics);
   } else {

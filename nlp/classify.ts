@@ -14,6 +14,7 @@ import {
   type MisogynyResult,
   type SentimentResult,
 } from '../models/enrichment.js';
+import { NO_CUES, ruleEvidence, type MisogynyCues } from './misogyny-cues.js';
 import { NO_STANCE, stanceEvidence, type Stance } from './stance.js';
 import { zeroEmotions, type LexiconSignals } from './lexicon-signals.js';
 import {
@@ -188,21 +189,34 @@ export function misogynyFromModel(
   ctx: ModelContext,
   signals: LexiconSignals,
   stanceOf: () => Stance = () => NO_STANCE,
+  cuesOf: () => MisogynyCues = () => NO_CUES,
 ): MisogynyResult {
   const model = ctx.models.misogyny;
-  if (!model) return misogynyFromLexicon(signals);
+  if (!model) return misogynyFromLexicon(signals, cuesOf());
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.misogyny)[1]!;
-  // `p`: the post is about sexism (EXIST: sexist, or reporting or criticising sexism).
-  const sexism = p >= model.threshold;
+  const cues = cuesOf();
+  const ruled = cues.rules.length > 0;
+  // `p`: the post is about sexism (EXIST: sexist, or reporting or criticising sexism). A rule
+  // phrase ("a la cocina", "se lo buscó") settles that whatever the model's words say.
+  const sexism = p >= model.threshold || ruled;
   let category: MisogynyCategory | null = null;
-  const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, sexism ? 1 : 0), signals);
+  const explanation = [
+    ...ruleEvidence(cues, 1),
+    ...pretty(evidenceFor(model, ctx.table, ctx.matches, sexism ? 1 : 0), signals),
+  ];
   const intention = sexism ? intentionOf(ctx, signals, stanceOf(), explanation) : null;
+  // Misogynistic speech has a target: a post naming no woman, no gender and no misogyny
+  // lexicon term is about something else (schools, migrants, a town called Santa Ana), however
+  // the model relates its words to sexism.
+  const targeted = !cues.gate || ruled || cues.targets.length > 0 || signals.misogyny > 0;
+  if (sexism && !targeted) explanation.unshift({ feature: 'objetivo:ninguno', weight: -1 });
   // Misogynistic speech is sexism voiced by the author; a post that reports or condemns it is
   // counted apart (without an intention model every sexism-related post counts, as before).
-  const flag = sexism && intention !== 'reporting';
+  const flag = sexism && targeted && intention !== 'reporting';
   if (sexism) {
     const cat = ctx.models['misogyny-category'];
-    if (cat) {
+    if (ruled) category = cues.rules[0]!.category;
+    else if (cat) {
       const probs = predict(cat, ctx.table, ctx.matches).probs;
       let best = -1;
       cat.labels.forEach((l, i) => {
@@ -224,8 +238,12 @@ export function misogynyFromModel(
       }
     } else category = lexiconCategory(signals);
   }
-  return { flag, score: r3(clamp01(p)), category, intention, explanation };
+  const score = ruled ? Math.max(p, RULE_SCORE) : p;
+  return { flag, score: r3(clamp01(score)), category, intention, explanation };
 }
+
+/** The score of a post a rule phrase marks as about sexism, when the model scored it lower. */
+const RULE_SCORE = 0.9;
 
 /**
  * Whether a sexism-related post is sexist itself (`direct`) or reports / condemns sexism
@@ -258,14 +276,19 @@ function lexiconCategory(signals: LexiconSignals): MisogynyCategory {
   return entries.sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'misogyny-non-sexual-violence';
 }
 
-export function misogynyFromLexicon(signals: LexiconSignals): MisogynyResult {
-  const score = clamp01(1 - Math.exp(-0.9 * signals.misogyny));
+export function misogynyFromLexicon(
+  signals: LexiconSignals,
+  cues: MisogynyCues = NO_CUES,
+): MisogynyResult {
+  const ruled = cues.rules.length > 0;
+  const fromTerms = clamp01(1 - Math.exp(-0.9 * signals.misogyny));
+  const score = ruled ? Math.max(fromTerms, RULE_SCORE) : fromTerms;
   const flag = score >= 0.5;
   return {
     flag,
     score: r3(score),
-    category: flag ? lexiconCategory(signals) : null,
-    explanation: signals.evidence.misogyny.slice(0, 5),
+    category: ruled ? cues.rules[0]!.category : flag ? lexiconCategory(signals) : null,
+    explanation: [...ruleEvidence(cues, 1), ...signals.evidence.misogyny.slice(0, 5)],
   };
 }
 

@@ -3,6 +3,7 @@
  * misogyny and hate terms, surface statistics. They feed the linear models as `l:`/`s:`
  * features and are the only signal for English (Belize) posts.
  */
+import type { MisogynyCueSet } from './misogyny-cues.js';
 import type { StanceCue } from './stance.js';
 import type { Evidence } from '../models/common.js';
 import { EMOTIONS, type Emotion, type MisogynyCategory } from '../models/enrichment.js';
@@ -21,6 +22,8 @@ export interface LexiconResources {
   hate: { es: PhraseMatcher<true>; en: PhraseMatcher<true> };
   /** Condemnation / reporting cues (nlp/stance.ts). */
   stance: { es: PhraseMatcher<StanceCue>; en: PhraseMatcher<StanceCue> };
+  /** Targets and rules of the misogyny label (nlp/misogyny-cues.ts). */
+  misogynyCues: { es: MisogynyCueSet; en: MisogynyCueSet };
 }
 
 export interface LexiconSignals {

@@ -2,6 +2,7 @@
  * Loads the text lexicons (lexicons/text/*, sentiment/, emotions.json, abuse.json) into the
  * in-memory structures used by normalisation, language id and lexicon signals.
  */
+import type { MisogynyCue } from './misogyny-cues.js';
 import type { StanceCue } from './stance.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,6 +65,10 @@ export function loadTextBundle(dir: string): TextBundle {
   const abuse = readJson<{
     misogyny: Record<'es' | 'en', Array<{ term: string; category: MisogynyCategory }>>;
     hate: Record<'es' | 'en', string[]>;
+    misogynyCues?: Record<
+      'es' | 'en',
+      { target: string[]; rule: Array<{ phrase: string; category: MisogynyCategory }> }
+    >;
   }>(join(dir, 'abuse.json'), sources);
   const stanceJson = readJson<Record<'es' | 'en', Record<StanceCue, string[]>>>(
     join(dir, 'stance.json'),
@@ -100,7 +105,17 @@ export function loadTextBundle(dir: string): TextBundle {
   };
   const hate = { es: new PhraseMatcher<true>(), en: new PhraseMatcher<true>() };
   const stance = { es: new PhraseMatcher<StanceCue>(), en: new PhraseMatcher<StanceCue>() };
+  const misogynyCues = {
+    es: { matcher: new PhraseMatcher<MisogynyCue>(), gate: false },
+    en: { matcher: new PhraseMatcher<MisogynyCue>(), gate: false },
+  };
   for (const l of ['es', 'en'] as const) {
+    // An analyst's edited abuse.json from before the cues existed has none: no gate, no rules.
+    const cues = abuse.misogynyCues?.[l];
+    for (const phrase of cues?.target ?? []) misogynyCues[l].matcher.add(phrase, { kind: 'target' });
+    for (const { phrase, category } of cues?.rule ?? [])
+      misogynyCues[l].matcher.add(phrase, { kind: 'rule', category });
+    misogynyCues[l].gate = (cues?.target.length ?? 0) > 0;
     for (const { term, category } of abuse.misogyny[l]) misogyny[l].add(term, category);
     for (const term of abuse.hate[l]) hate[l].add(term, true);
     for (const cue of ['condemn', 'report'] as const)
@@ -119,6 +134,7 @@ export function loadTextBundle(dir: string): TextBundle {
     misogyny,
     hate,
     stance,
+    misogynyCues,
   };
   return { text, language: buildLanguageResources(lang), lexicon, slang, sources };
 }

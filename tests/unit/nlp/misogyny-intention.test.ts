@@ -43,6 +43,29 @@ describe('misogynistic speech (sexism x intention)', () => {
     expect(voiced.explanation.some((e) => e.feature.startsWith('postura:'))).toBe(true);
   });
 
+  it('flags only speech that names a target: women, gender or a misogyny term', async () => {
+    const analyzer = await sharedAnalyzer();
+    // The model relates this to sexism (its words, and "ana" of Santa Ana), but it names no woman.
+    const caravan = analyzer.analyze({ text: 'Sale de Santa Ana una caravana de migrantes que huye de la violencia y la pobreza' }).misogyny;
+    expect(caravan.flag).toBe(false);
+    expect(caravan.explanation[0]).toEqual({ feature: 'objetivo:ninguno', weight: -1 });
+    const named = analyzer.analyze({ text: 'Las feministas son unas locas amargadas' }).misogyny;
+    expect(named.explanation.some((e) => e.feature === 'objetivo:ninguno')).toBe(false);
+  });
+
+  it('flags an unequivocal sexist construction the model doubts, unless the post condemns it', async () => {
+    const analyzer = await sharedAnalyzer();
+    const text = 'Las mujeres deberían quedarse en la casa cuidando a los hijos en vez de andar en la calle';
+    const ruled = analyzer.analyze({ text }).misogyny;
+    expect(ruled).toMatchObject({ flag: true, category: 'stereotyping-dominance' });
+    expect(ruled.score).toBeGreaterThanOrEqual(0.9);
+    expect(ruled.explanation[0]).toEqual({ feature: 'regla:las mujeres deberian quedarse', weight: 1 });
+    const condemned = analyzer.analyze({ text: `Dicen que ${text.toLowerCase()}. Es indignante, basta de machismo` }).misogyny;
+    expect(condemned).toMatchObject({ flag: false, intention: 'reporting' });
+    // English (Belize) posts have rules too.
+    expect(analyzer.analyze({ text: 'She asked for it, dressed like that at night in Belize City' }).misogyny.flag).toBe(true);
+  });
+
   it('does not call a condemnation hate speech', async () => {
     const analyzer = await sharedAnalyzer();
     const hate = analyzer.analyze({ text: 'Otra mujer asesinada en Honduras, basta de feminicidios' }).hate;
