@@ -1,17 +1,20 @@
 /**
- * `escucha analyze "<text>" [--hashtag H] [--location L]`: prints the enrichment of one post
- * (pretty JSON, with explanations).
+ * `escucha analyze "<text>" [--hashtag H] [--location L]`: prints the enrichment of one post, as
+ * a readable Spanish summary on a terminal, as pretty JSON with every explanation with `--json`
+ * or when stdout is not a terminal (what scripts have always read).
  */
 import type { Command } from '../command.js';
 import { parseCommandArgs, UsageError } from '../command.js';
 
 const usage = `
 Uso: escucha analyze "<texto>" [--hashtag H]... [--mention M]... [--location L] [--handle H]
-                     [--lang es|en] [--date AAAA-MM-DD] [--weights DIR] [--lexicons DIR]
+                     [--lang es|en] [--date AAAA-MM-DD] [--json] [--weights DIR] [--lexicons DIR]
                      [--onnx-sentiment DIR] [--onnx-emotion DIR] [--onnx-misogyny DIR] [--onnx-hate DIR]
 
-Analiza un texto (idioma, sentimiento, emociones, temas, misoginia, odio, lugares) e imprime
-el resultado en JSON con las evidencias de cada etiqueta.
+Analiza un texto (idioma, sentimiento, emociones, temas, misoginia, odio, lugares, campañas).
+En una terminal imprime un resumen con las tres evidencias que más pesan en cada etiqueta; con
+--json, o si la salida no es una terminal (una tubería, un archivo), imprime el resultado
+completo en JSON con todas las evidencias.
 `;
 
 const command: Command = {
@@ -26,6 +29,7 @@ const command: Command = {
       handle: { type: 'string' },
       lang: { type: 'string' },
       date: { type: 'string' },
+      json: { type: 'boolean' },
       weights: { type: 'string' },
       lexicons: { type: 'string' },
       'onnx-sentiment': { type: 'string' },
@@ -58,6 +62,11 @@ const command: Command = {
         createdAt: values.date ? `${values.date}T12:00:00.000Z` : undefined,
       },
     ]);
+    if (!values.json && io.stdout.isTTY) {
+      const { formatAnalysis } = await import('../analysis-summary.js');
+      io.stdout.write(formatAnalysis(result!, text));
+      return 0;
+    }
     io.stdout.write(
       `${JSON.stringify({ ...result, enrichedAt: new Date().toISOString() }, null, 2)}\n`,
     );

@@ -2,7 +2,7 @@
  * `escucha eval --task <task> --file <jsonl>`: scores the analyser on a labelled JSONL file.
  * Prints a JSON report and, as its last line, `accuracy=… macroF1=… n=…` (topics adds microF1).
  */
-import { createReadStream } from 'node:fs';
+import { accessSync, constants, createReadStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from '../command.js';
 import { parseCommandArgs, UsageError } from '../command.js';
@@ -41,6 +41,7 @@ const command: Command = {
     if (!task || !EVAL_TASKS.includes(task))
       throw new UsageError(`--task debe ser uno de: ${EVAL_TASKS.join(', ')}`);
     if (!values.file) throw new UsageError('falta --file');
+    checkReadableFile(values.file);
     const { loadResources } = await import('../../nlp/resources.js');
     const { predictTask } = await import('../../nlp/predict.js');
     const { singleLabelReport, multiLabelReport } = await import('../../nlp/eval/metrics.js');
@@ -157,6 +158,21 @@ const command: Command = {
     return 0;
   },
 };
+
+/** The same words as `escucha import` for a file that is not there (instead of a raw ENOENT). */
+function checkReadableFile(file: string): void {
+  let stats;
+  try {
+    stats = statSync(file);
+    accessSync(file, constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError(`no se encuentra el archivo: ${file}`);
+    if (code === 'EACCES') throw new UsageError(`no hay permiso para leer el archivo: ${file}`);
+    throw error;
+  }
+  if (!stats.isFile()) throw new UsageError(`no es un archivo: ${file}`);
+}
 
 function roundClasses<
   T extends Record<string, { precision: number; recall: number; f1: number; support: number }>,

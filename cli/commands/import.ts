@@ -11,8 +11,10 @@ import {
   recordToPost,
   RowError,
   type Field,
+  type FileFormat,
   type FileImportOptions,
 } from '../../workers/collectors/file.js';
+import { DATE_FORMATS, DateOrderSurvey, type DateFormat } from '../../workers/collectors/file-dates.js';
 import { parseCommandArgs, UsageError, type Command } from '../command.js';
 import { progress } from '../progress.js';
 import { queueAfterStore } from '../../workers/after-store.js';
@@ -27,11 +29,22 @@ escucha import <archivo> [opciones]
 
 Importa publicaciones de un archivo JSONL, CSV o XLSX (primera hoja). Volver a importar el mismo archivo no inserta
 nada nuevo (solo actualiza las métricas). Sin --map, cada registro usa los campos de escucha:
-text y createdAt (ISO 8601) son obligatorios; id, platform, url, author (id u objeto),
+text y createdAt son obligatorios; id, platform, url, author (id u objeto),
 followers, likes, reposts, replies, quotes, views, lang, hashtags y country son opcionales.
 
+Fechas: ISO 8601 (2026-11-28T10:15:00Z) o numéricas con el día primero (28/11/2026, con hora
+opcional 10:15 o 10:15:30; sin zona horaria se leen como UTC). Las fechas numéricas se leen como
+día/mes/año si alguna del archivo solo puede serlo (día mayor que 12) y ninguna lo contradice; si
+el archivo no lo aclara, indique --date-format. Nunca se supone mes/día/año. Se rechazan las
+fechas de más de un día en el futuro. Un país (country) fuera de GT, HN, SV, CR, PA, DO, BZ no
+descarta la publicación: se importa sin país y el análisis lo deduce.
+
 Opciones:
-  --format jsonl|csv|xlsx formato del archivo (por defecto, según la extensión)
+  --format jsonl|csv|xlsx formato del archivo (por defecto, según la extensión; .tsv es CSV)
+  --delimiter <sep>       separador de un CSV: coma (,), punto y coma (;) o tab; por defecto se
+                          deduce de la fila de encabezados (o de una primera línea "sep=;")
+  --date-format dmy|mdy|iso
+                          fechas numéricas día/mes/año (dmy) o mes/día/año (mdy), o solo ISO 8601
   --map campo=columna     lee un campo de otra columna; repetible (campos: ${FIELDS.join(', ')})
   --platform <nombre>     plataforma de las filas que no indican ninguna (por defecto: file)
   --campaign <id>         asigna todas las publicaciones a esta campaña; repetible
@@ -42,6 +55,8 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, {
       format: { type: 'string' },
+      delimiter: { type: 'string' },
+      'date-format': { type: 'string' },
       map: { type: 'string', multiple: true },
       platform: { type: 'string' },
       campaign: { type: 'string', multiple: true },
@@ -55,6 +70,12 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
     if (format !== 'jsonl' && format !== 'csv' && format !== 'xlsx') {
       throw new UsageError('--format debe ser jsonl, csv o xlsx');
     }
+    const delimiter = values.delimiter === undefined ? undefined : parseDelimiter(values.delimiter);
+    if (delimiter !== undefined && format !== 'csv') throw new UsageError('--delimiter solo se aplica a archivos CSV');
+    const dateOption = values['date-format'];
+    if (dateOption !== undefined && !(DATE_FORMATS as readonly string[]).includes(dateOption)) {
+      throw new UsageError(`--date-format debe ser dmy (día/mes/año), mdy (mes/día/año) o iso, no "${dateOption}"`);
+    }
     const platform = Platform.safeParse(values.platform ?? 'file');
     if (!platform.success) throw new UsageError(`--platform debe ser una de ${Platform.options.join(', ')}`);
     const campaignIds = (values.campaign ?? []).map((id) => {
@@ -63,6 +84,12 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
     });
 
     const config = loadConfig(io.env);
+    const checkHeader = (columns: string[]) => checkColumns(columns, map);
+    // Read the whole file once before storing anything: its columns, and how its dates are written.
+    const dateFormat =
+      (dateOption as DateFormat | undefined) ??
+      (await surveyDates(file, format, map, { delimiter, onColumns: checkHeader }, io.stderr));
+
     const app = await createAppContext(config, { consume: !config.redisUrl });
     const summary = { read: 0, inserted: 0, duplicates: 0, rejected: 0 };
     try {
@@ -72,6 +99,7 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
         }
       }
       await app.runner.start();
+      const ignoredCountries = new Map<string, number>();
       const options: FileImportOptions = {
         map,
         platform: platform.data,
@@ -79,6 +107,8 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
         secret: config.secret,
         now: new Date(),
         queryId: `import:${file.split('/').pop()}`,
+        dateFormat,
+        onIgnoredCountry: (value) => ignoredCountries.set(value, (ignoredCountries.get(value) ?? 0) + 1),
       };
       const bar = progress(io.stderr, 'importando filas:');
       let batch: Post[] = [];
@@ -90,23 +120,14 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
         await queueAfterStore(app.runner, result, 'import');
         batch = [];
       };
-      let checked = format === 'jsonl';
-      for await (const item of readRecords(file, format)) {
+      const records = readRecords(file, format, { delimiter, onColumns: checkHeader });
+      for await (const item of unlessUnreadable(records)) {
+        summary.read++;
         if ('error' in item) {
-          summary.read++;
           summary.rejected++;
           io.stderr.write(`línea ${item.line}: ${item.error}; omitida\n`);
           continue;
         }
-        if (!checked) {
-          try {
-            checkColumns(Object.keys(item.record), map);
-          } catch (error) {
-            throw new UsageError((error as Error).message, 1);
-          }
-          checked = true;
-        }
-        summary.read++;
         try {
           batch.push(recordToPost(item.record, options));
         } catch (error) {
@@ -119,6 +140,7 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
       }
       await flush();
       bar.done();
+      if (ignoredCountries.size > 0) io.stderr.write(`${ignoredCountriesWarning(ignoredCountries)}\n`);
       if (app.runner.kind === 'inline' || values.wait) await app.runner.drain();
     } finally {
       await app.close();
@@ -128,6 +150,95 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
   },
 };
 export default command;
+
+/** A file that cannot be read at all (a damaged workbook, a wrong header) is a user error. */
+async function* unlessUnreadable<T>(items: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* items;
+  } catch (error) {
+    if (error instanceof RowError) throw new UsageError(error.message, 1);
+    throw error;
+  }
+}
+
+/**
+ * How the file's numeric dates are written: day first when the file shows it, or only ISO
+ * 8601; a UsageError when they may be month first or the file does not say.
+ */
+async function surveyDates(
+  file: string,
+  format: FileFormat,
+  map: FileImportOptions['map'],
+  options: Parameters<typeof readRecords>[2],
+  stderr: NodeJS.WritableStream,
+): Promise<DateFormat> {
+  const survey = new DateOrderSurvey();
+  const column = map.createdAt ?? 'createdAt';
+  for await (const item of unlessUnreadable(readRecords(file, format, options))) {
+    if ('record' in item) survey.add(item.record[column], item.line);
+  }
+  const verdict = survey.verdict();
+  const where = (example: { example: string; line: number }) => `"${example.example}" (línea ${example.line})`;
+  const nothing = 'no se importó nada';
+  switch (verdict.kind) {
+    case 'none':
+      return 'iso';
+    case 'dmy':
+      if (verdict.example) stderr.write(`fechas leídas como día/mes/año, p. ej. ${where(verdict.example)}\n`);
+      return 'dmy';
+    case 'ambiguous':
+      throw new UsageError(
+        `las fechas de "${column}" como ${where(verdict)} pueden ser día/mes o mes/día y ninguna del archivo lo aclara; ` +
+          `indique --date-format dmy (día/mes/año, lo habitual en Centroamérica) o --date-format mdy (mes/día/año); ${nothing}`,
+        1,
+      );
+    case 'mdy':
+      throw new UsageError(
+        `las fechas de "${column}" parecen mes/día/año, p. ej. ${where(verdict)}; escucha no lo supone: ` +
+          `si lo son, indique --date-format mdy (o --date-format dmy si son día/mes/año); ${nothing}`,
+        1,
+      );
+    case 'mixed':
+      throw new UsageError(
+        `las fechas de "${column}" mezclan día/mes/año, p. ej. ${where(verdict.dmy)}, y mes/día/año, p. ej. ${where(verdict.mdy)}; ` +
+          `indique --date-format dmy o mdy (las filas que no lo sigan se omitirán); ${nothing}`,
+        1,
+      );
+  }
+}
+
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': ',',
+  coma: ',',
+  comma: ',',
+  ';': ';',
+  'punto-y-coma': ';',
+  puntoycoma: ';',
+  'punto y coma': ';',
+  semicolon: ';',
+  '\t': '\t',
+  '\\t': '\t',
+  tab: '\t',
+  tabulador: '\t',
+  '|': '|',
+};
+
+function parseDelimiter(value: string): string {
+  const delimiter = DELIMITER_NAMES[value.toLowerCase()];
+  if (!delimiter) throw new UsageError(`--delimiter debe ser ",", ";" o tab (también coma, punto-y-coma, tab o |), no "${value}"`);
+  return delimiter;
+}
+
+function ignoredCountriesWarning(counts: Map<string, number>): string {
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const listed = [...counts].sort((a, b) => b[1] - a[1]);
+  const shown = listed.slice(0, 5).map(([value, n]) => `${JSON.stringify(value)}: ${n}`);
+  if (listed.length > 5) shown.push(`y ${listed.length - 5} más`);
+  return (
+    `aviso: ${total} ${total === 1 ? 'publicación traía un país' : 'publicaciones traían un país'} que escucha no cubre ` +
+    `(${shown.join(', ')}); se importaron sin país y el análisis lo deduce del texto y del perfil`
+  );
+}
 
 function parseMap(pairs: string[]): FileImportOptions['map'] {
   const map: FileImportOptions['map'] = {};

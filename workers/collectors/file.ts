@@ -1,13 +1,15 @@
-import { parse as parseCsv } from 'csv-parse';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { describeIssues, errorMap } from '../../app/validation-messages.js';
-import { Platform, toIso } from '../../models/common.js';
+import { COUNTRIES, Platform, toIso, type CountryCode } from '../../models/common.js';
+import { COUNTRY_NAMES } from '../../models/countries.js';
 import { Post } from '../../models/post.js';
 import { pseudonymize } from '../../models/pseudonym.js';
+import { readCsv } from './csv.js';
 import { hashtagsIn, linksIn, mentionsIn } from './entities.js';
+import { parseDate, type DateFormat } from './file-dates.js';
 
 /**
  * The `file` source: exports of other tools (JSONL, CSV) mapped to Posts. Without a column
@@ -30,6 +32,22 @@ export interface FileImportOptions {
   secret: string;
   now: Date;
   queryId: string | null;
+  /** How numeric dates (28/11/2026) are read; by default only ISO 8601 is. */
+  dateFormat?: DateFormat;
+  /** Told of each country that is not one escucha covers (the post is kept without a country). */
+  onIgnoredCountry?: (value: string) => void;
+}
+
+/** How far after `now` a post may be dated (clocks and time zones differ) before it is refused. */
+export const FUTURE_TOLERANCE_MS = 24 * 3_600_000;
+
+export interface ReadOptions {
+  /** CSV field delimiter; by default read from the header line. */
+  delimiter?: string;
+  /** Told of the CSV delimiter in use. */
+  onDelimiter?: (delimiter: string) => void;
+  /** Told of the column names (CSV, XLSX), before the first record. */
+  onColumns?: (columns: string[]) => void;
 }
 
 export type FileRecord = { line: number; record: Record<string, unknown> } | { line: number; error: string };
@@ -40,16 +58,17 @@ export class RowError extends Error {}
 export type FileFormat = 'jsonl' | 'csv' | 'xlsx';
 
 export function detectFormat(path: string): FileFormat {
-  return /\.csv$/i.test(path) ? 'csv' : /\.xlsx$/i.test(path) ? 'xlsx' : 'jsonl';
+  return /\.(csv|tsv)$/i.test(path) ? 'csv' : /\.xlsx$/i.test(path) ? 'xlsx' : 'jsonl';
 }
 
 /**
  * Records of a file, one per line (JSONL) or row (CSV, XLSX: first sheet, first row = column
- * names), numbered as an editor or spreadsheet shows them.
+ * names), numbered as an editor or spreadsheet shows them (a CSV row by the line it starts on).
+ * Throws RowError when the file cannot be read at all (not a workbook, unreadable header).
  */
-export async function* readRecords(path: string, format: FileFormat): AsyncGenerator<FileRecord> {
+export async function* readRecords(path: string, format: FileFormat, options: ReadOptions = {}): AsyncGenerator<FileRecord> {
   if (format === 'xlsx') {
-    yield* readSpreadsheet(path);
+    yield* readSpreadsheet(path, options);
     return;
   }
   if (format === 'jsonl') {
@@ -69,54 +88,42 @@ export async function* readRecords(path: string, format: FileFormat): AsyncGener
     }
     return;
   }
-  const parser = createReadStream(path).pipe(
-    parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true, skip_records_with_error: true }),
-  );
-  // Rows the parser could not read (a stray quote) are skipped and reported where they were.
-  const skipped: FileRecord[] = [];
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    skipped.push({ line: error.lines ?? 0, error: `CSV mal formado: ${csvProblem(error)}` });
-  });
-  let line = 1;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      line = info.lines;
-      while (skipped.length > 0 && (skipped[0]!.line ?? 0) <= line) yield skipped.shift()!;
-      yield { line, record };
+  // One item per row: a malformed row is reported once, at the line where it starts, and
+  // reading goes on at the next line.
+  let columns: string[] | null = null;
+  for await (const item of readCsv(createReadStream(path), options)) {
+    if ('error' in item) {
+      if (!columns) throw new RowError(`línea ${item.line}: no se pueden leer los nombres de las columnas: ${item.error}`);
+      yield { line: item.line, error: `CSV mal formado: ${item.error}` };
+      continue;
     }
-    yield* skipped.splice(0);
-  } catch (error) {
-    // A broken quote or the like: the parser cannot find the next row, so reading stops here.
-    // The rows before it are still imported (the caller stores what it has read).
-    const at = (error as { lines?: number }).lines ?? line + 1;
-    yield { line: at, error: `CSV mal formado: ${csvProblem(error as Error)}; no se leyó nada a partir de aquí (corrija el archivo y vuelva a importarlo: lo ya importado no se duplica)` };
+    if (!columns) {
+      columns = item.fields.map((name) => name.trim());
+      options.onColumns?.(columns);
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    columns.forEach((column, j) => {
+      if (column && j < item.fields.length) record[column] = item.fields[j];
+    });
+    yield { line: item.line, record };
   }
 }
 
-/** csv-parse's error codes in words a user can act on. */
-function csvProblem(error: Error & { code?: string }): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'unas comillas no se cierran';
-    case 'INVALID_OPENING_QUOTE':
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'hay comillas en medio de un campo sin encerrar el campo completo';
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return 'una fila tiene un número de columnas distinto';
-    default:
-      return error.message;
-  }
-}
-
-async function* readSpreadsheet(path: string): AsyncGenerator<FileRecord> {
+async function* readSpreadsheet(path: string, options: ReadOptions): AsyncGenerator<FileRecord> {
   const { readSheet } = await import('read-excel-file/node');
   let rows: unknown[][];
   try {
     rows = (await readSheet(path)) as unknown[][];
   } catch (error) {
-    throw new RowError(`no es un libro XLSX legible (${(error as Error).message})`);
+    throw new RowError(
+      'el archivo no es un libro XLSX legible: puede estar dañado, ' +
+        'incompleto o ser de otro tipo con la extensión .xlsx. Ábralo en Excel o LibreOffice y guárdelo de nuevo ' +
+        `como .xlsx, o expórtelo como CSV e impórtelo así (detalle: ${(error as Error).message})`,
+    );
   }
   const columns = (rows[0] ?? []).map((cell) => (cell === null || cell === undefined ? '' : String(cell).trim()));
+  if (rows.length > 0) options.onColumns?.(columns);
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i]!;
     if (row.every((cell) => cell === null || cell === undefined || cell === '')) continue;
@@ -135,9 +142,14 @@ export function checkColumns(columns: string[], map: FileImportOptions['map']): 
   for (const field of ['text', 'createdAt'] as const) {
     const column = map[field] ?? field;
     if (!columns.includes(column)) {
+      // One column holding separators: the file is split by another delimiter than the one read.
+      const delimiterHint =
+        columns.length === 1 && /[;,\t]/.test(columns[0]!)
+          ? ' Si el archivo usa otro separador, indíquelo con --delimiter (coma, punto y coma o tab).'
+          : '';
       throw new RowError(
         `el archivo no tiene la columna "${column}" para ${field}; columnas encontradas: ${columns.join(', ')}. ` +
-          `Indíquela con --map ${field}=<columna>`,
+          `Indíquela con --map ${field}=<columna>.${delimiterHint}`,
       );
     }
   }
@@ -161,7 +173,7 @@ export function recordToPost(record: Record<string, unknown>, options: FileImpor
   };
   const text = get('text');
   if (typeof text !== 'string' || text.trim() === '') throw new RowError('falta text o está vacío');
-  const createdAt = parseInstant(get('createdAt'));
+  const createdAt = parseInstant(get('createdAt'), options);
   const platformValue = get('platform');
   const platform = platformValue === undefined ? options.platform : Platform.safeParse(platformValue).data;
   if (!platform) throw new RowError(`la plataforma "${String(platformValue)}" no es una de ${Platform.options.join(', ')}`);
@@ -210,7 +222,7 @@ export function recordToPost(record: Record<string, unknown>, options: FileImpor
     hashtags: parseList(hashtags) ?? hashtagsIn(text),
     mentions: mentionsIn(text),
     links: linksIn(text),
-    place: typeof country === 'string' ? { country: country.toUpperCase(), admin1: null } : null,
+    place: placeOf(country, options),
     source: { kind: 'file' as const, queryId: options.queryId },
     campaignIds: options.campaignIds,
   };
@@ -220,21 +232,58 @@ export function recordToPost(record: Record<string, unknown>, options: FileImpor
   return parsed.data;
 }
 
-const ISO_8601 =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-/** ISO 8601 date or date-time; without an offset it is read as UTC. */
-function parseInstant(value: unknown): string {
-  const match = typeof value === 'string' ? ISO_8601.exec(value.trim()) : null;
-  const ms = match ? Date.parse(`${match[1]}T${match[2] ?? '00:00'}${match[3] ?? 'Z'}`) : NaN;
+/** An ISO 8601 date or date-time (or a numeric date, per `dateFormat`), not in the future. */
+function parseInstant(value: unknown, options: FileImportOptions): string {
+  const format = options.dateFormat ?? 'iso';
+  const ms = parseDate(value, format);
   if (!Number.isFinite(ms)) {
+    const example = '2026-11-02T10:15:00Z';
+    if (value === undefined || value === null) throw new RowError(`falta createdAt (una fecha ISO 8601 como ${example})`);
+    const shown = JSON.stringify(typeof value === 'string' ? value.trim() : value);
+    if (format === 'iso') {
+      const numeric = typeof value === 'string' && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/.test(value.trim());
+      throw new RowError(
+        numeric
+          ? `createdAt ${shown} no es una fecha ISO 8601 (${example}); si las fechas son día/mes/año, indique --date-format dmy (mes/día/año: --date-format mdy)`
+          : `createdAt ${shown} no es una fecha ISO 8601 (p. ej. ${example})`,
+      );
+    }
+    const order = format === 'dmy' ? 'día/mes/año como 28/11/2026' : 'mes/día/año como 11/28/2026';
+    throw new RowError(`createdAt ${shown} no es una fecha válida (${order}, con hora opcional hh:mm[:ss], o ISO 8601)`);
+  }
+  if (ms > options.now.getTime() + FUTURE_TOLERANCE_MS) {
     throw new RowError(
-      value === undefined || value === null
-        ? 'falta createdAt (una fecha ISO 8601 como 2026-11-02T10:15:00Z)'
-        : `createdAt ${JSON.stringify(value)} no es una fecha ISO 8601 (p. ej. 2026-11-02T10:15:00Z)`,
+      `createdAt ${JSON.stringify(value)} (${toIso(ms).slice(0, 16).replace('T', ' ')} UTC) está en el futuro; ` +
+        `revise la fecha${format === 'dmy' ? ' (se leyó como día/mes/año)' : format === 'mdy' ? ' (se leyó como mes/día/año)' : ''}`,
     );
   }
   return toIso(ms);
+}
+
+/** Country codes and names (es, en; without accents, any case) of the countries escucha covers. */
+const COUNTRY_BY_NAME = new Map<string, CountryCode>([
+  ...COUNTRIES.map((code) => [code.toLowerCase(), code] as const),
+  ...Object.values(COUNTRY_NAMES).flatMap((names) =>
+    COUNTRIES.map((code) => [foldName(names[code]), code] as const),
+  ),
+  ['salvador', 'SV'],
+  ['rep. dominicana', 'DO'],
+]);
+
+function foldName(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+}
+
+/**
+ * The place of a `country` value. A country escucha does not cover (or cannot read) is not a
+ * reason to lose the post: it is kept without a country, for the analysis to place it.
+ */
+function placeOf(value: unknown, options: FileImportOptions): Post['place'] {
+  if (value === undefined || value === null) return null;
+  const code = typeof value === 'string' ? COUNTRY_BY_NAME.get(foldName(value)) : undefined;
+  if (code) return { country: code, admin1: null };
+  options.onIgnoredCountry?.(String(value).trim());
+  return null;
 }
 
 function parseAuthor(
