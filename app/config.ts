@@ -33,6 +33,9 @@ const EnvSchema = z.object({
     .regex(/^(off|[a-z]{3}[a-z]*\s+\d{1,2}:\d{2})$/i, 'use un día y una hora UTC como "mon 06:00", u "off"')
     .default('mon 06:00'),
   ESCUCHA_BRIEF_EDITIONS: z.string().optional(),
+  ESCUCHA_ALLOW_PRIVATE_WEBHOOKS: z
+    .enum(['true', 'false'], { error: 'use true o false' })
+    .default('false'),
 });
 
 export interface Config {
@@ -56,6 +59,11 @@ export interface Config {
   briefSchedule: string;
   /** Weekly brief editions, e.g. "es:*,en:BZ"; null for the default. */
   briefEditions: string | null;
+  /**
+   * ESCUCHA_ALLOW_PRIVATE_WEBHOOKS=true: alert webhooks and source base URLs may point to
+   * loopback, private and link-local addresses (on-premise receivers); off by default (SSRF).
+   */
+  allowPrivateWebhooks: boolean;
   /** Credentials collectors ask for by name (X_BEARER_TOKEN, YOUTUBE_API_KEY...). */
   credential(name: string): string | undefined;
 }
@@ -103,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePrefix: e.ESCUCHA_QUEUE_PREFIX,
     briefSchedule: e.ESCUCHA_BRIEF_SCHEDULE,
     briefEditions: e.ESCUCHA_BRIEF_EDITIONS ?? null,
+    allowPrivateWebhooks: e.ESCUCHA_ALLOW_PRIVATE_WEBHOOKS === 'true',
     credential: (name) => env[name],
   };
 }

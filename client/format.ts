@@ -1,3 +1,4 @@
+import { SMALL_SAMPLE } from '../models/metrics.js';
 import { i18n } from './i18n/index.js';
 
 /** Numbers, percentages and dates in the user's locale (Intl), for cards, tables and axes. */
@@ -13,9 +14,9 @@ export function formatCompact(value: number, locale = i18n.intlLocale): string {
 
 /**
  * Below this many posts analysed, a rate is shown with a "small sample" note: 4 of 6 is 67 %,
- * and one post more or less moves it by 15 points.
+ * and one post more or less moves it by 15 points (models/metrics.ts, shared with the brief).
  */
-export const SMALL_SAMPLE = 30;
+export { SMALL_SAMPLE };
 
 export const isSmallSample = (analysed: number): boolean => analysed > 0 && analysed < SMALL_SAMPLE;
 

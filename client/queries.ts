@@ -83,6 +83,7 @@ export const api = {
   updateSource: (id: string, input: SourceEdit) => sendJson<Source>('PUT', `/api/sources/${enc(id)}`, input),
   deleteSource: (id: string) => sendJson<void>('DELETE', `/api/sources/${enc(id)}`),
   briefs: (signal?: AbortSignal) => getJson<Brief[]>('/api/briefs', signal),
-  generateBrief: () => sendJson<{ queued: true }>('POST', '/api/briefs', {}),
+  generateBrief: (body: { week?: string; regenerate?: boolean } = {}) =>
+    sendJson<{ queued: true; week: string; briefs: string[]; regenerate: boolean; requestedAt: string }>('POST', '/api/briefs', body),
   briefHref: (id: string) => `/api/briefs/${enc(id)}/pdf`,
 };

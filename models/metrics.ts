@@ -22,6 +22,14 @@ export const POTENTIAL_REACH = 'potentialReach';
 export const IMPRESSIONS = 'impressions';
 
 /**
+ * Below this many posts analysed (or polar posts, for net sentiment), a rate rests on a small
+ * sample: 4 of 6 is 67 %, and one post more or less moves it by 15 points. The dashboard marks
+ * such rates (client/format.ts `isSmallSample`) and the weekly brief neither headlines a change
+ * computed on them nor prints them unmarked.
+ */
+export const SMALL_SAMPLE = 30;
+
+/**
  * Net sentiment: (positive − negative) / (positive + negative) × 100, in [−100, 100]; neutral
  * posts are excluded from the denominator. 0 when there are no polar posts.
  */

@@ -130,6 +130,19 @@ export class ResourceConflictError extends LocalizedError {
   }
 }
 
+export class UnsupportedMediaTypeError extends LocalizedError {
+  constructor() {
+    super(
+      {
+        es: 'El cuerpo de la solicitud no es JSON: envíe JSON con la cabecera Content-Type: application/json.',
+        en: 'The request body is not JSON: send JSON with the header Content-Type: application/json.',
+      },
+      'ESCUCHA_UNSUPPORTED_MEDIA_TYPE',
+      415,
+    );
+  }
+}
+
 /** A request that zod rejected; the error middleware words its issues in the request's language. */
 export class RequestValidationError extends EscuchaError {
   constructor(readonly issues: z.ZodError) {

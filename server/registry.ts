@@ -1,6 +1,6 @@
 import express, { type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import { errorMap } from '../app/validation-messages.js';
+import { clarifyIssues, errorMap } from '../app/validation-messages.js';
 import type { Role } from '../models/user.js';
 import { CSRF_HEADER } from './auth/cookies.js';
 import type { Credentials } from './auth/credentials.js';
@@ -14,6 +14,7 @@ import {
   PasswordChangeRequiredError,
   RequestValidationError,
   UnauthorizedError,
+  UnsupportedMediaTypeError,
   type Locale,
 } from './errors.js';
 
@@ -179,7 +180,7 @@ function authorize(
 
 function parse(schema: z.ZodType, input: unknown, locale: Locale): unknown {
   const result = schema.safeParse(input ?? {}, { error: errorMap(locale) });
-  if (!result.success) throw new RequestValidationError(result.error);
+  if (!result.success) throw new RequestValidationError(clarifyIssues(result.error, input));
   return result.data;
 }
 
@@ -196,11 +197,28 @@ function sendFile(res: Response, file: FileReply): void {
     .send(file.body);
 }
 
+/**
+ * A route that reads a JSON body answers 415 to a body of another type (text/plain, a form),
+ * instead of parsing nothing and reporting every field as missing. No body at all is left to
+ * the schema ("falta este campo").
+ */
+const requireJson: RequestHandler = (req, _res, next) => {
+  const length = req.headers['content-length'];
+  const empty =
+    req.headers['transfer-encoding'] === undefined && (length === undefined || Number(length) === 0);
+  if (!empty && !req.is(['application/json', 'application/*+json'])) {
+    next(new UnsupportedMediaTypeError());
+    return;
+  }
+  next();
+};
+
 /** Mounts the registry on a router: body parsing, extra middleware, then the route itself. */
 export function mountRoutes(routes: readonly Route[], credentials: Credentials): Router {
   const router = Router();
   for (const route of routes) {
     const handlers: RequestHandler[] = [];
+    if (route.schemas.body) handlers.push(requireJson);
     if (route.method !== 'get') handlers.push(express.json({ limit: route.bodyLimit }));
     handlers.push(...route.before);
     handlers.push((req, res) => route.run(req, res, credentials));

@@ -17,8 +17,11 @@ export interface JobPayloads {
   aggregate: Record<string, never>;
   /** Evaluate alert rules on fresh rollups. */
   alert: Record<string, never>;
-  /** Generate the weekly brief (the last complete ISO week unless `week` is given). */
-  brief: { week?: string };
+  /**
+   * Generate the weekly brief (the last complete ISO week unless `week` is given); `regenerate`
+   * replaces editions already stored and delivered (without sending them again).
+   */
+  brief: { week?: string; regenerate?: boolean };
 }
 
 export interface JobOutcome {

@@ -5,7 +5,7 @@ import { createAppContext } from '../../app/context.js';
 import { CountryCode, Identifier, type CountryCode as Country } from '../../models/common.js';
 import { deliverBrief } from '../../workers/brief/deliver.js';
 import { defaultLocale, produceBrief } from '../../workers/brief/generate.js';
-import { InvalidWeekError, lastCompleteWeek, weekRange } from '../../workers/brief/week.js';
+import { lastCompleteWeek, weekProblem, weekProblemText } from '../../workers/brief/week.js';
 import { parseCommandArgs, UsageError, type Command } from '../command.js';
 
 const command: Command = {
@@ -18,7 +18,7 @@ Genera el informe semanal de una semana ISO (por defecto, la última semana comp
 domingo UTC), lo guarda para que el panel y la API lo listen y, con --out, lo escribe en un archivo.
 
 Opciones:
-  --week AAAA-Www     la semana ISO (por defecto, la última completa)
+  --week AAAA-Www     la semana ISO (por defecto, la última completa; no una futura)
   --out <archivo>     escribe también el PDF aquí
   --locale es|en      idioma (por defecto en si el único país es BZ; si no, es)
   --country <código>  limita a un país; repetible (${CountryCode.options.join(', ')})
@@ -41,13 +41,10 @@ La última línea es un resumen JSON: {"id":...,"week":...,"pages":N,"bytes":N,"
       },
       false,
     );
-    const week = values.week ?? lastCompleteWeek(new Date());
-    try {
-      weekRange(week);
-    } catch (error) {
-      if (error instanceof InvalidWeekError) throw new UsageError(`--week ${error.message}`);
-      throw error;
-    }
+    const week = values.week?.trim() ?? lastCompleteWeek(new Date());
+    // The API's checks (server/routes/briefs.ts): a week its year has, not in the future.
+    const problem = weekProblem(week);
+    if (problem) throw new UsageError(`--week: ${weekProblemText(week, problem)}`);
     const countries = (values.country ?? []).flatMap((c) => c.split(',')).map((code) => {
       const parsed = CountryCode.safeParse(code.trim().toUpperCase());
       if (!parsed.success) throw new UsageError(`--country "${code}" debe ser uno de ${CountryCode.options.join(', ')}`);

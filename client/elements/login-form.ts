@@ -1,7 +1,13 @@
 import { css, html, LitElement } from 'lit';
+import { ApiError } from '../api.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { changePassword, signIn, type Session } from '../state/session.js';
 import { shared } from './styles.js';
+
+/** server/auth/passwords.ts `MIN_PASSWORD_LENGTH`: checked here before the request. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+type PasswordField = 'current' | 'next' | 'confirm';
 
 /**
  * `<login-form>`: the sign-in screen (POST /api/auth/login), and the forced change of a
@@ -15,10 +21,13 @@ export class LoginForm extends LitElement {
     mustChange: { type: Boolean, attribute: 'must-change' },
     busy: { state: true },
     error: { state: true },
+    fieldErrors: { state: true },
   };
   declare mustChange: boolean;
   declare busy: boolean;
   declare error: string;
+  /** Per-field problems of the password change, already prefixed with the field's name. */
+  declare fieldErrors: Partial<Record<PasswordField, string>>;
 
   constructor() {
     super();
@@ -26,6 +35,7 @@ export class LoginForm extends LitElement {
     this.mustChange = false;
     this.busy = false;
     this.error = '';
+    this.fieldErrors = {};
   }
 
   static override styles = [
@@ -41,6 +51,7 @@ export class LoginForm extends LitElement {
       input { width: 100%; }
       button.primary { justify-content: center; min-height: 2.5rem; }
       .error { color: var(--bad); font-size: 0.875rem; }
+      .problem { display: block; }
     `,
   ];
 
@@ -55,29 +66,81 @@ export class LoginForm extends LitElement {
       <p class="muted small">${this.mustChange ? t.mustChange : t.intro}</p>
       <form @submit=${this.submit} novalidate>
         ${this.mustChange
-          ? html`<div class="field"><label for="current">${t.currentPassword}</label><input id="current" name="current" type="password" autocomplete="current-password" required /></div>
-              <div class="field"><label for="next">${t.newPassword}</label><input id="next" name="next" type="password" autocomplete="new-password" minlength="10" required /></div>`
+          ? html`${this.passwordField('current', t.currentPassword, 'current-password')}
+              ${this.passwordField('next', t.newPassword, 'new-password')}
+              ${this.passwordField('confirm', t.confirmPassword, 'new-password')}`
           : html`<div class="field"><label for="email">${t.email}</label><input id="email" name="email" type="email" autocomplete="username" required /></div>
               <div class="field"><label for="password">${t.password}</label><input id="password" name="password" type="password" autocomplete="current-password" required /></div>`}
-        <p class="error" role="alert" aria-live="assertive">${this.error}</p>
+        <p class="error" role="alert" aria-live="assertive">${Object.values(this.fieldErrors).map((problem) => html`<span class="problem">${problem}</span>`)}${this.error}</p>
         <button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? t.signingIn : this.mustChange ? t.change : t.submit}</button>
       </form>
       <slot name="footer"></slot>
     </div>`;
   }
 
+  private passwordField(name: PasswordField, label: string, autocomplete: string) {
+    const error = this.fieldErrors[name];
+    // The problem itself is read out in the form's alert, field name first.
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <input id=${name} name=${name} type="password" autocomplete=${autocomplete} required
+        minlength=${name === 'current' ? 1 : MIN_PASSWORD_LENGTH}
+        aria-invalid=${error ? 'true' : 'false'} />
+    </div>`;
+  }
+
+  /** The password change's problems found before sending: field name, then what is wrong. */
+  private checkPasswords(current: string, next: string, confirm: string): Partial<Record<PasswordField, string>> {
+    const t = i18n.t.auth;
+    const errors: Partial<Record<PasswordField, string>> = {};
+    if (current === '') errors.current = `${t.currentPassword}: ${t.passwordRequired}`;
+    if (next.length < MIN_PASSWORD_LENGTH) errors.next = `${t.newPasswordName}: ${t.passwordTooShort(MIN_PASSWORD_LENGTH)}`;
+    else if (confirm !== next) errors.confirm = `${t.confirmPassword}: ${t.passwordMismatch}`;
+    return errors;
+  }
+
+  /** A server validation error on the password change, with the fields named in words. */
+  private passwordServerErrors(error: unknown): Partial<Record<PasswordField, string>> | null {
+    if (!(error instanceof ApiError) || !error.details || typeof error.details !== 'object') return null;
+    const fieldErrors = (error.details as { fieldErrors?: Record<string, unknown> }).fieldErrors ?? {};
+    const t = i18n.t.auth;
+    const names: Record<string, [PasswordField, string]> = {
+      currentPassword: ['current', t.currentPassword],
+      newPassword: ['next', t.newPasswordName],
+    };
+    const out: Partial<Record<PasswordField, string>> = {};
+    for (const [key, messages] of Object.entries(fieldErrors)) {
+      const field = names[key];
+      if (field && Array.isArray(messages) && typeof messages[0] === 'string') out[field[0]] = `${field[1]}: ${messages[0]}`;
+    }
+    return Object.keys(out).length > 0 ? out : null;
+  }
+
   private async submit(event: SubmitEvent) {
     event.preventDefault();
     const data = new FormData(event.target as HTMLFormElement);
-    this.busy = true;
     this.error = '';
+    this.fieldErrors = {};
+    if (this.mustChange) {
+      const problems = this.checkPasswords(String(data.get('current') ?? ''), String(data.get('next') ?? ''), String(data.get('confirm') ?? ''));
+      if (Object.keys(problems).length > 0) {
+        this.fieldErrors = problems;
+        return;
+      }
+    }
+    this.busy = true;
     try {
       const session: Session = this.mustChange
         ? await changePassword(String(data.get('current') ?? ''), String(data.get('next') ?? ''))
         : await signIn(String(data.get('email') ?? '').trim(), String(data.get('password') ?? ''));
       this.dispatchEvent(new CustomEvent('signed-in', { detail: session, bubbles: true, composed: true }));
     } catch (error) {
-      this.error = (error as Error).message;
+      const fields = this.mustChange ? this.passwordServerErrors(error) : null;
+      if (fields) {
+        this.fieldErrors = fields;
+      } else {
+        this.error = (error as Error).message;
+      }
     } finally {
       this.busy = false;
     }

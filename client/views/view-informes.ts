@@ -1,5 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
+import { ApiError } from '../api.js';
 import '../elements/empty-state.js';
 import { shared } from '../elements/styles.js';
 import { formatBytes, formatDateTime, formatDay } from '../format.js';
@@ -11,16 +12,25 @@ import { can, type Role } from '../state/session.js';
 const POLL_MS = 2_000;
 const POLLS = 15;
 
+/** The week's briefs already exist (409 ESCUCHA_BRIEF_EXISTS): what the server sent about them. */
+interface ExistingBriefs {
+  week: string;
+  briefs: { id: string; locale: string; href: string }[];
+}
+
 /**
  * `<view-informes>`: weekly PDF briefs: list and download (everyone), generate (analysts; the
- * job is queued, so the list is polled until the new brief appears).
+ * job is queued, so the list is polled until the briefs the server named appear, newer than the
+ * request). When the week's briefs already exist the server says so (409) and the view offers
+ * their links and an explicit "Regenerar"; it never promises a brief that will not come.
  * @prop userRole - the signed-in role
  */
 export class ViewInformes extends LitElement {
-  static override properties = { userRole: { attribute: false }, message: { state: true }, busy: { state: true } };
+  static override properties = { userRole: { attribute: false }, message: { state: true }, busy: { state: true }, existing: { state: true } };
   declare userRole: Role;
   declare message: string;
   declare busy: boolean;
+  declare existing: ExistingBriefs | null;
   private readonly briefs = new Task(this, { task: (_args, { signal }) => api.briefs(signal), args: () => [] });
 
   constructor() {
@@ -29,6 +39,7 @@ export class ViewInformes extends LitElement {
     this.userRole = 'viewer';
     this.message = '';
     this.busy = false;
+    this.existing = null;
   }
 
   static override styles = [shared, css`:host { display: grid; gap: var(--space-4); } .bar { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; }`];
@@ -38,8 +49,12 @@ export class ViewInformes extends LitElement {
     return html`<div class="view-head"><h2>${t.title}</h2><p>${t.intro}</p></div>
       ${can(this.userRole, 'analyst')
         ? html`<div class="bar">
-            <button class="primary" type="button" ?disabled=${this.busy} @click=${this.generate}>${this.busy ? t.generating : t.generate}</button>
+            <button class="primary" type="button" ?disabled=${this.busy} @click=${() => this.generate()}>${this.busy ? t.generating : t.generate}</button>
             <span role="status" aria-live="polite" class="muted small">${this.message}</span>
+            ${this.existing
+              ? html`${this.existing.briefs.map((b) => html`<a class="button" href=${b.href} download>${t.download} (${b.locale.toUpperCase()})</a>`)}
+                  <button type="button" ?disabled=${this.busy} title=${t.regenerateHint} @click=${() => this.generate(this.existing!.week, true)}>${t.regenerate}</button>`
+              : null}
           </div>`
         : null}
       ${renderTask(this.briefs, (briefs) =>
@@ -61,22 +76,32 @@ export class ViewInformes extends LitElement {
       )}`;
   }
 
-  private async generate() {
+  private async generate(week?: string, regenerate = false) {
     const t = i18n.t.informes;
     this.busy = true;
     this.message = '';
+    this.existing = null;
     try {
-      const before = (this.briefs.value ?? []).length;
-      await api.generateBrief();
-      this.message = t.queued;
-      for (let i = 0; i < POLLS; i++) {
+      const queued = await api.generateBrief(week ? { week, regenerate } : {});
+      this.message = t.queuedWeek(queued.week);
+      // Done when every brief the job writes is listed with a createdAt at or after the request.
+      const ready = (briefs: { id: string; createdAt: string }[]) =>
+        queued.briefs.every((id) => briefs.some((b) => b.id === id && b.createdAt >= queued.requestedAt));
+      let done = false;
+      for (let i = 0; i < POLLS && !done; i++) {
         await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-        const briefs = await api.briefs();
-        if (briefs.length > before) break;
+        done = ready(await api.briefs());
       }
+      this.message = done ? t.ready(queued.week) : t.slow(queued.week);
       this.briefs.run();
     } catch (error) {
-      this.message = (error as Error).message;
+      const details = error instanceof ApiError && error.code === 'ESCUCHA_BRIEF_EXISTS' ? (error.details as ExistingBriefs | undefined) : undefined;
+      if (details) {
+        this.existing = details;
+        this.message = t.exists(details.week);
+      } else {
+        this.message = (error as Error).message;
+      }
     } finally {
       this.busy = false;
     }

@@ -5,21 +5,36 @@ import { alertMessage } from '../../analytics/alert-message.js';
 import { valueLabel } from '../csv-values.js';
 import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
 import { defineRoute, NO_CONTENT, type Route } from '../registry.js';
-import { IdParam, SlugParam } from './schemas.js';
+import { checkOutboundUrl, IdParam, SlugParam } from './schemas.js';
 
-/** Webhooks only over http(s): no file:, data: or other schemes for the alert processor to fetch. */
-const httpWebhook = (rule: { webhookUrl?: string | null }) =>
-  !rule.webhookUrl || /^https?:\/\//i.test(rule.webhookUrl);
-const WEBHOOK = { message: 'webhookUrl must be an http(s) URL', path: ['webhookUrl'] };
-const NewRule = AlertRuleInput.refine(httpWebhook, WEBHOOK);
-const RuleEdit = AlertRuleInput.omit({ id: true }).refine(httpWebhook, WEBHOOK);
+/**
+ * Webhooks only over http(s) (no file:, data: or other schemes for the alert processor to
+ * fetch) and, unless the deployment allows internal receivers, only to public addresses.
+ */
+function webhookCheck(allowPrivate: boolean) {
+  return (rule: { webhookUrl?: string | null }, ctx: z.RefinementCtx) => {
+    if (rule.webhookUrl && !/^https?:\/\//i.test(rule.webhookUrl)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'webhookUrl must be an http(s) URL',
+        path: ['webhookUrl'],
+        input: rule.webhookUrl,
+      });
+      return;
+    }
+    checkOutboundUrl(rule.webhookUrl, 'webhookUrl', ['webhookUrl'], allowPrivate, ctx);
+  };
+}
 
 const RULE = { es: 'la regla de alerta', en: 'alert rule' };
 /** Alerts are looked up among the newest this many (the store lists, it does not get by id). */
 const ALERT_WINDOW = 5_000;
 
 /** Alerts (everyone signed in reads them; analysts acknowledge) and alert rules (analysts). */
-export function alertRoutes({ store }: RouteDeps): Route[] {
+export function alertRoutes({ store, config }: RouteDeps): Route[] {
+  const check = webhookCheck(config.allowPrivateWebhooks);
+  const NewRule = AlertRuleInput.superRefine(check);
+  const RuleEdit = AlertRuleInput.omit({ id: true }).superRefine(check);
   async function loadRule(id: string): Promise<AlertRule> {
     const rule = (await store.alerts.listRules()).find((r) => r.id === id);
     if (!rule) throw new ResourceNotFoundError(RULE, id);

@@ -9,7 +9,10 @@ const NameParam = z.object({
     .string()
     .min(1)
     .max(120)
-    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/),
+    .regex(
+      /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/,
+      'use letters, digits, "_" or "-", with "/" between parts, e.g. sentiment/es',
+    ),
 });
 const VersionParams = NameParam.extend({ version: z.coerce.number().int().min(0).max(1_000_000) });
 const Edit = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { blockedUrl } from '../../app/outbound.js';
+import { outboundMessage } from '../../app/validation-messages.js';
 import { Identifier } from '../../models/common.js';
 import { DAY_MS, filterRange, PostFilter } from '../../models/filter.js';
 import { Role } from '../../models/user.js';
@@ -52,3 +54,21 @@ export const Kpi = z.object({
   misogynyRate: z.number(),
   hateRate: z.number(),
 });
+
+/**
+ * Refuses, on `path`, a URL the server would later fetch (a webhook, a source's base URL) that
+ * points to a loopback, private, link-local, unspecified, reserved or metadata address — unless
+ * the deployment allows internal receivers (ESCUCHA_ALLOW_PRIVATE_WEBHOOKS). Host names are
+ * checked again at delivery, after DNS (app/outbound.ts). Schemes are the caller's to word.
+ */
+export function checkOutboundUrl(
+  url: string | null | undefined,
+  field: Parameters<typeof outboundMessage>[0],
+  path: (string | number)[],
+  allowPrivate: boolean,
+  ctx: z.RefinementCtx,
+): void {
+  const target = url ? blockedUrl(url) : null;
+  if (!target || target === 'scheme' || allowPrivate) return;
+  ctx.addIssue({ code: 'custom', message: outboundMessage(field, target), path, input: url });
+}

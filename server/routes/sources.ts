@@ -4,13 +4,33 @@ import { addSource, updateSource } from '../../workers/collectors/sources.js';
 import type { RouteDeps } from '../deps.js';
 import { ResourceNotFoundError } from '../errors.js';
 import { defineRoute, NO_CONTENT, type Route } from '../registry.js';
-import { Accepted, SlugParam } from './schemas.js';
+import { Accepted, checkOutboundUrl, SlugParam } from './schemas.js';
 
-const httpBase = (source: { baseUrl?: string | null }) =>
-  !source.baseUrl || /^https?:\/\//i.test(source.baseUrl);
-const BASE_URL = { message: 'baseUrl must be an http(s) URL', path: ['baseUrl'] };
-const NewSource = SourceInput.refine(httpBase, BASE_URL);
-const SourceEdit = SourceInput.omit({ id: true }).refine(httpBase, BASE_URL);
+/**
+ * Base URLs only over http(s) and, like an RSS feed URL, only to public addresses unless the
+ * deployment allows internal hosts (ESCUCHA_ALLOW_PRIVATE_WEBHOOKS): the collectors fetch them.
+ */
+function sourceUrlCheck(allowPrivate: boolean) {
+  return (
+    source: { kind?: string; baseUrl?: string | null; query?: { channel?: string | null } },
+    ctx: z.RefinementCtx,
+  ) => {
+    if (source.baseUrl && !/^https?:\/\//i.test(source.baseUrl)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'baseUrl must be an http(s) URL',
+        path: ['baseUrl'],
+        input: source.baseUrl,
+      });
+    } else {
+      checkOutboundUrl(source.baseUrl, 'baseUrl', ['baseUrl'], allowPrivate, ctx);
+    }
+    const channel = source.query?.channel;
+    if (source.kind === 'rss' && channel && /^https?:\/\//i.test(channel)) {
+      checkOutboundUrl(channel, 'channel', ['query', 'channel'], allowPrivate, ctx);
+    }
+  };
+}
 
 const SOURCE = { es: 'la fuente', en: 'source' };
 const Status = Source.pick({
@@ -26,7 +46,10 @@ const Status = Source.pick({
 });
 
 /** Listening sources: analysts read them and their health; admins create, edit, delete and run them. */
-export function sourceRoutes({ store, runner }: RouteDeps): Route[] {
+export function sourceRoutes({ store, runner, config }: RouteDeps): Route[] {
+  const check = sourceUrlCheck(config.allowPrivateWebhooks);
+  const NewSource = SourceInput.superRefine(check);
+  const SourceEdit = SourceInput.omit({ id: true }).superRefine(check);
   async function load(id: string): Promise<Source> {
     const source = await store.sources.get(id);
     if (!source) throw new ResourceNotFoundError(SOURCE, id);

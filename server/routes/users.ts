@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { ConflictError } from '../../app/errors.js';
 import { Role, type User } from '../../models/user.js';
-import { createAccount, publicUser, setAccountPassword } from '../auth/accounts.js';
+import {
+  createAccount,
+  normalizeEmail,
+  publicUser,
+  setAccountPassword,
+} from '../auth/accounts.js';
 import { MIN_PASSWORD_LENGTH, oneTimePassword } from '../auth/passwords.js';
 import type { RouteDeps } from '../deps.js';
 import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
@@ -30,6 +36,11 @@ const TokenParams = IdParam.extend({ tokenId: z.uuid() });
 const WithPassword = z.object({ user: PublicUserSchema, oneTimePassword: z.string().nullable() });
 
 const USER = { es: 'el usuario', en: 'user' };
+const emailTaken = (email: string) =>
+  new ResourceConflictError({
+    es: `Ya existe una cuenta con el correo ${email}.`,
+    en: `An account with the e-mail ${email} already exists.`,
+  });
 const LAST_ADMIN = {
   es: 'Es el último administrador: cree otro antes de quitarle el rol o borrarlo.',
   en: 'This is the last admin: create another one before demoting or deleting it.',
@@ -67,8 +78,16 @@ export function userRoutes({ store, credentials }: RouteDeps): Route[] {
       body: NewUser,
       response: WithPassword,
       async handler({ body }) {
-        const { user, oneTimePassword } = await createAccount(store, credentials, body);
-        return { user: publicUser(user), oneTimePassword };
+        const email = normalizeEmail(body.email);
+        if (await store.users.getByEmail(email)) throw emailTaken(email);
+        try {
+          const { user, oneTimePassword } = await createAccount(store, credentials, body);
+          return { user: publicUser(user), oneTimePassword };
+        } catch (error) {
+          // Another request took the e-mail meanwhile: the store's unique index said so.
+          if (error instanceof ConflictError) throw emailTaken(email);
+          throw error;
+        }
       },
     }),
     defineRoute({

@@ -1,3 +1,4 @@
+import { SMALL_SAMPLE } from '../../models/metrics.js';
 import type { ChartConfiguration } from 'chart.js';
 import { GREY, hatch, INK, renderChart, type ChartSize } from './charts.js';
 import { formatAxisDay, formatCount, formatNumber, formatPercent, type BriefLocale } from './format.js';
@@ -59,8 +60,23 @@ async function volumeFigure(data: BriefData, locale: BriefLocale, size: ChartSiz
   return png(await renderChart(config, size, [{ dataset: 0, text: (i) => formatCount(data.days[i]?.posts ?? 0, locale) }]), size);
 }
 
+/**
+ * The y axis of the net-sentiment chart: ±50 unless the data goes further, never beyond ±100,
+ * on round ticks (Chart.js honours min/max exactly; grace would overshoot them).
+ */
+export function sentimentAxis(values: (number | null)[]): { min: number; max: number; ticks: { stepSize: number } } {
+  const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const low = Math.min(-50, ...known);
+  const high = Math.max(50, ...known);
+  const edge = (v: number) => (Math.abs(v) <= 50 ? 50 : Math.min(100, Math.ceil((Math.abs(v) * 1.1) / 25) * 25));
+  const min = -edge(low);
+  const max = edge(high);
+  return { min, max, ticks: { stepSize: max - min > 100 ? 50 : 25 } };
+}
+
 async function sentimentFigure(data: BriefData, locale: BriefLocale, size: ChartSize): Promise<Png> {
   const value = (p: { sentiment: { P: number; N: number }; netSentiment: number }) => (p.sentiment.P + p.sentiment.N === 0 ? null : p.netSentiment);
+  const SENTIMENT_AXIS = sentimentAxis([...data.days, ...data.previousDays].map(value));
   const config: ChartConfiguration = {
     type: 'line',
     data: {
@@ -74,7 +90,9 @@ async function sentimentFigure(data: BriefData, locale: BriefLocale, size: Chart
       plugins: { legend },
       scales: {
         x: { grid: { display: false }, offset: true, ticks: dayTicks },
-        y: { suggestedMin: -50, suggestedMax: 50, grace: '10%', grid: { color: (c) => (c.tick.value === 0 ? '#6b7280' : '#e5e7eb') }, ticks: { maxTicksLimit: 5 } },
+        // Net sentiment lives in [−100, 100] (the caption says so): grace must not push the axis
+        // past it (a day at −100 drew an axis to −200).
+        y: { ...SENTIMENT_AXIS, grid: { color: (c) => (c.tick.value === 0 ? '#6b7280' : '#e5e7eb') } },
       },
     },
   };
@@ -129,7 +147,8 @@ async function misogynyFigure(data: BriefData, locale: BriefLocale, width: numbe
       scales: { x: { beginAtZero: true, max: niceCeiling(top * 1.7), grid, ticks: { maxTicksLimit: 4, callback: (v) => formatPercent(Number(v), locale, 0) } }, y: { grid: { display: false } } },
     },
   };
-  const label = (i: number) => `${formatPercent(rows[i]!.current.misogynyRate, locale, 1)} · ${formatCount(rows[i]!.current.misogyny, locale)}/${formatCount(rows[i]!.current.analysed, locale)}`;
+  const small = (n: number) => (n < SMALL_SAMPLE ? '*' : '');
+  const label = (i: number) => `${formatPercent(rows[i]!.current.misogynyRate, locale, 1)} · ${formatCount(rows[i]!.current.misogyny, locale)}/${formatCount(rows[i]!.current.analysed, locale)}${small(rows[i]!.current.analysed)}`;
   return png(await renderChart(config, size, [{ dataset: 0, text: label }]), size);
 }
 

@@ -1,3 +1,4 @@
+import { SMALL_SAMPLE } from '../../models/metrics.js';
 import { formatCount, formatDay, formatNumber, formatPercent, percentChange, type BriefLocale } from './format.js';
 import { countryName, topicPhrase } from './labels.js';
 import type { BriefData, Finding, GroupChange } from './types.js';
@@ -8,9 +9,19 @@ const MAX_FINDINGS = 5;
 const MIN_GROUP_POSTS = 20;
 /** …and when it moved at least this much (%). */
 const MIN_GROUP_CHANGE = 20;
-/** Rates are compared only with this many analysed posts in each week. */
-const MIN_ANALYSED = 30;
+/**
+ * Rates are compared only with this many analysed posts in each week (for net sentiment, polar
+ * posts): the dashboard's small-sample bound, shared through models/metrics.ts.
+ */
+const MIN_ANALYSED = SMALL_SAMPLE;
 const MIN_RATE_CHANGE_POINTS = 0.5;
+/**
+ * A rate is said to have risen or fallen only when the change is unlikely to be noise: a
+ * two-proportion z statistic of at least this (one-sided 95 %, for a sentence that says which
+ * way it went). 2 of 37 posts against 0 of 40 is 5.4 % against 0 %, but z ≈ 1.5: one or two
+ * posts, not a trend.
+ */
+const MIN_RATE_CHANGE_Z = 1.645;
 const MIN_SENTIMENT_CHANGE_POINTS = 10;
 
 /** One row of the "largest changes" table: a topic, in a country or overall. */
@@ -87,7 +98,11 @@ function misogyny(data: BriefData, locale: BriefLocale): Candidate[] {
   if (current.analysed >= MIN_ANALYSED && previous.analysed >= MIN_ANALYSED) {
     const delta = current.misogynyRate - previous.misogynyRate;
     const moved = Math.abs(delta) >= MIN_RATE_CHANGE_POINTS;
-    out.push({ score: moved ? 1.5 + Math.abs(delta) : 0.5, finding: { text: t.misogynyRate(current.misogynyRate, previous.misogynyRate, moved ? Math.sign(delta) : 0), figureRef: 'kpi' } });
+    const significant = Math.abs(proportionZ(current.misogyny, current.analysed, previous.misogyny, previous.analysed)) >= MIN_RATE_CHANGE_Z;
+    // A change of half a point or more that may well be noise is neither a rise nor "stable": no sentence.
+    if (!moved || significant) {
+      out.push({ score: moved ? 1.5 + Math.abs(delta) : 0.5, finding: { text: t.misogynyRate(current.misogynyRate, previous.misogynyRate, moved ? Math.sign(delta) : 0), figureRef: 'kpi' } });
+    }
   }
   const countries = data.countries.filter((c) => c.value !== '' && c.current.analysed >= MIN_ANALYSED);
   if (countries.length >= 2) {
@@ -97,6 +112,14 @@ function misogyny(data: BriefData, locale: BriefLocale): Candidate[] {
     }
   }
   return out;
+}
+
+/** Two-proportion z statistic of x₁/n₁ against x₀/n₀ (pooled); 0 when both are 0 % or 100 %. */
+export function proportionZ(x1: number, n1: number, x0: number, n0: number): number {
+  if (n1 === 0 || n0 === 0) return 0;
+  const pooled = (x1 + x0) / (n1 + n0);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));
+  return se === 0 ? 0 : (x1 / n1 - x0 / n0) / se;
 }
 
 function narrative(data: BriefData, locale: BriefLocale): Candidate[] {

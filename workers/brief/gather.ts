@@ -7,8 +7,8 @@ import { exampleOf } from './examples.js';
 import type { BriefCampaign, BriefData, CampaignFigures, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
 import { shiftWeek, weekRange } from './week.js';
 
-/** Campaigns shown at most (the brief stays within four pages). */
-const MAX_CAMPAIGNS = 3;
+/** Campaigns shown at most, the busiest of the week (the brief stays within four pages). */
+export const MAX_CAMPAIGNS = 3;
 const NARRATIVES = 3;
 const EXAMPLES_PER_NARRATIVE = 2;
 /** The metric a campaign's impact is estimated on: the conversation's misogyny rate. */
@@ -72,6 +72,7 @@ export async function gatherBriefData(store: Store, week: string, scope: BriefSc
     alerts: await alerts(store, range, scope),
     campaigns: campaignsOfScope.shown,
     campaignsWithoutPosts: campaignsOfScope.withoutPosts,
+    campaignsMore: campaignsOfScope.more,
     coverage: await coverage(store, range, platforms),
     method: { classifiers: options.classifiers ?? [] },
   };
@@ -156,6 +157,8 @@ async function alerts(store: Store, range: { from: string; to: string }, scope: 
       severity: alert.severity,
       observed: alert.observed,
       expected: alert.expected,
+      score: alert.score,
+      scope: alert.scope ?? null,
       message: alert.message,
     }))
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.bucket.localeCompare(b.bucket));
@@ -167,33 +170,35 @@ function severityRank(severity: 'low' | 'medium' | 'high'): number {
 
 /**
  * Campaigns of the scope (or every campaign running in the week, in the scope's countries), with
- * their figures restricted to the scope's countries. A campaign without any post there in the
- * week is not charted: its name goes to `withoutPosts`, so the brief can say so.
+ * their figures restricted to the scope's countries, ranked by their posts in the week (ties by
+ * name): the MAX_CAMPAIGNS busiest are shown, the others named in `more`. A campaign without any
+ * post there in the week is not charted in a country scope: its name goes to `withoutPosts`, so
+ * the brief can say so. A campaign without posts gets no impact estimate (`no-posts`): the
+ * estimate reads the whole conversation around the launch, and printing it for a campaign that
+ * said nothing this week would credit it with a change it cannot have caused.
  */
 async function campaigns(
   store: Store,
   range: { from: string; to: string },
   previous: { from: string; to: string },
   scope: BriefScope,
-): Promise<{ shown: BriefCampaign[]; withoutPosts: string[] }> {
+): Promise<{ shown: BriefCampaign[]; withoutPosts: string[]; more: { name: string; posts: number }[] }> {
   const all = await store.campaigns.list();
   const candidates = all.filter((c) => (scope.campaigns.length > 0 ? scope.campaigns.includes(c.id) : runsIn(c, range) && inCountries(c, scope)));
-  const chosen: { campaign: Campaign; week: CampaignFigures }[] = [];
-  const withoutPosts: string[] = [];
-  for (const campaign of candidates) {
-    if (chosen.length === MAX_CAMPAIGNS) break;
-    const week = await campaignFigures(store, campaign.id, range, scope.countries);
-    // Region-wide, a running campaign with no post is news in itself (a row of zeros); in a
-    // country scope it only means the campaign did not reach those countries.
-    if (scope.countries.length > 0 && week.posts === 0) withoutPosts.push(campaign.name);
-    else chosen.push({ campaign, week });
-  }
+  const measured = await Promise.all(candidates.map(async (campaign) => ({ campaign, week: await campaignFigures(store, campaign.id, range, scope.countries) })));
+  const ranked = rankCampaigns(measured);
+  // Region-wide, a running campaign with no post is news in itself (a row of dashes); in a
+  // country scope it only means the campaign did not reach those countries.
+  const withoutPosts = scope.countries.length > 0 ? ranked.filter((c) => c.week.posts === 0).map((c) => c.campaign.name) : [];
+  const listed = scope.countries.length > 0 ? ranked.filter((c) => c.week.posts > 0) : ranked;
+  const chosen = listed.slice(0, MAX_CAMPAIGNS);
+  const more = listed.slice(MAX_CAMPAIGNS).map((c) => ({ name: c.campaign.name, posts: c.week.posts }));
   const shown = await Promise.all(
     chosen.map(async ({ campaign, week }) => {
       const previousWeek = runsIn(campaign, previous) ? await campaignFigures(store, campaign.id, previous, scope.countries) : null;
       const launch = campaign.launchDate ?? campaign.startDate;
       let impact: ImpactEstimate | null = null;
-      let impactUnavailable: BriefCampaign['impactUnavailable'] = launch > range.to ? 'not-launched' : null;
+      let impactUnavailable: BriefCampaign['impactUnavailable'] = launch > range.to ? 'not-launched' : week.posts === 0 ? 'no-posts' : null;
       if (!impactUnavailable) {
         try {
           const daysAfter = Math.max(7, Math.round((Date.parse(range.to) - Date.parse(launch)) / DAY_MS) + 1);
@@ -220,7 +225,12 @@ async function campaigns(
       } satisfies BriefCampaign;
     }),
   );
-  return { shown, withoutPosts };
+  return { shown, withoutPosts, more };
+}
+
+/** Busiest first (posts of the week), then by name, so the same data always shows the same campaigns. */
+export function rankCampaigns<T extends { campaign: { name: string }; week: { posts: number } }>(campaigns: T[]): T[] {
+  return [...campaigns].sort((a, b) => b.week.posts - a.week.posts || a.campaign.name.localeCompare(b.campaign.name, 'es'));
 }
 
 /**

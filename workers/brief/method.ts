@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_WEIGHTS_DIR } from '../../nlp/resources.js';
 import { formatCount, formatDay, formatNumber, type BriefLocale } from './format.js';
 import { platformName } from './labels.js';
-import { BriefWriter, COLOR, SIZE } from './pdf.js';
+import { BriefWriter, COLOR, CONTENT_WIDTH, SIZE } from './pdf.js';
 import type { BriefText } from './text.js';
 import type { BriefData, ClassifierAccuracy } from './types.js';
 
@@ -49,9 +49,11 @@ export function methodSection(w: BriefWriter, data: BriefData, locale: BriefLoca
     );
   }
   w.paragraph(t.caveat, { size: SIZE.small, color: COLOR.text });
-  w.ensure(50);
-  w.paragraph(t.coverageTitle, { size: SIZE.small, bold: true, color: COLOR.ink, gap: 2 });
   const platforms = data.coverage.platforms.map((p) => `${platformName(p.value, locale)} ${formatCount(p.posts, locale)}`).join(', ');
+  // The coverage title keeps its first lines with it: never a heading alone at a page's foot.
+  const measure = (text: string, bold = false) => w.doc.font(bold ? 'bold' : 'regular').fontSize(SIZE.small).heightOfString(text, { width: CONTENT_WIDTH, lineGap: 1.5 }) + 4;
+  w.ensure(measure(t.coverageTitle, true) + (platforms ? measure(t.platformsLine(platforms)) : 0) + (data.coverage.gaps.length > 0 ? 14 : 0));
+  w.paragraph(t.coverageTitle, { size: SIZE.small, bold: true, color: COLOR.ink, gap: 2 });
   if (platforms) w.paragraph(t.platformsLine(platforms), { size: SIZE.small });
   const when = (iso: string) => `${formatDay(iso, locale, { day: 'numeric', month: 'short' })} ${iso.slice(11, 16)}`;
   for (const gap of data.coverage.gaps.slice(0, 8)) {

@@ -63,7 +63,15 @@ function loadedCoverage(doc: PDFKit.PDFDocument): HasGlyph {
 }
 
 export class BriefWriter {
-  constructor(readonly doc: PDFKit.PDFDocument) {}
+  /** Share of every gap kept: 1, or less in the compact layout that saves a near-empty last page. */
+  readonly spacing: number;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    options: { compact?: boolean } = {},
+  ) {
+    this.spacing = options.compact ? 0.5 : 1;
+  }
 
   /** `text` as font `name` can draw it: without emoji and other characters it has no glyph for. */
   drawable(text: string, name: FontName = 'regular'): string {
@@ -84,7 +92,7 @@ export class BriefWriter {
   }
 
   gap(points: number): void {
-    this.doc.y += points;
+    this.doc.y += points * this.spacing;
   }
 
   /** Section title with a hairline under it; keeps at least `keep` points of content with it. */
@@ -95,7 +103,8 @@ export class BriefWriter {
     doc.font('bold').fontSize(SIZE.section).fillColor(COLOR.ink).text(title, this.left, doc.y, { width: CONTENT_WIDTH });
     const y = doc.y + 2;
     doc.moveTo(this.left, y).lineTo(this.left + CONTENT_WIDTH, y).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
-    doc.y = y + 7;
+    doc.y = y;
+    this.gap(7);
   }
 
   paragraph(text: string, options: { size?: number; color?: string; bold?: boolean; width?: number; x?: number; gap?: number } = {}): void {

@@ -1,5 +1,6 @@
+import { SMALL_SAMPLE } from '../../models/metrics.js';
 import type { Kpis } from '../../models/store.js';
-import { drawFigures } from './figures.js';
+import { drawFigures, type BriefFigures } from './figures.js';
 import { findings } from './findings.js';
 import { formatCount, formatDay, formatNumber, formatPercent, formatPoints, formatRange, percentChange, type BriefLocale } from './format.js';
 import { countryName } from './labels.js';
@@ -10,11 +11,29 @@ import { textFor, type BriefText } from './text.js';
 import type { BriefData, FigureRef } from './types.js';
 
 /**
+ * A last page holding less than this share of a page's content height is "near-empty" (a lone
+ * line such as "Posts by platform…"): the brief is laid out again with tighter spacing, and that
+ * layout is kept when it saves the page. Nothing is dropped either way.
+ */
+export const NEAR_EMPTY_LAST_PAGE = 0.25;
+
+/**
  * The weekly brief as a PDF (2–4 A4 pages): cover line, headline KPIs with week-over-week
  * change, findings, figures, narratives, campaigns and the method note. Pure rendering: every
  * number comes from `data`.
  */
-export async function renderBrief(data: BriefData, locale: BriefLocale): Promise<Buffer> {
+export async function renderBrief(data: BriefData, locale: BriefLocale, options: { compaction?: boolean } = {}): Promise<Buffer> {
+  const figures = await drawFigures(data, locale, HALF);
+  const normal = await layout(data, locale, figures, false);
+  if (options.compaction === false || normal.pages < 2 || normal.lastPageFill >= NEAR_EMPTY_LAST_PAGE * PAGE_CONTENT_HEIGHT) return normal.pdf;
+  const compact = await layout(data, locale, figures, true);
+  return compact.pages < normal.pages ? compact.pdf : normal.pdf;
+}
+
+const PAGE_CONTENT_HEIGHT = PAGE.height - PAGE.margin.top - PAGE.margin.bottom;
+
+/** One layout of the brief: the PDF, its pages, and how far down its last page the content goes (points). */
+async function layout(data: BriefData, locale: BriefLocale, figures: BriefFigures, compact: boolean): Promise<{ pdf: Buffer; pages: number; lastPageFill: number }> {
   const t = textFor(locale);
   const range = formatRange(data.from, data.to, locale);
   const doc = createDocument({ title: `${t.product} ${data.week}`, subject: t.title(range), lang: locale === 'es' ? 'es-419' : 'en-BZ' });
@@ -25,8 +44,7 @@ export async function renderBrief(data: BriefData, locale: BriefLocale): Promise
     doc.on('error', reject);
   });
 
-  const figures = await drawFigures(data, locale, HALF);
-  const w = new BriefWriter(doc);
+  const w = new BriefWriter(doc, { compact });
   cover(w, data, locale, t, range);
   kpiCards(w, data.kpis, locale, t);
   findingsList(w, data, locale, t);
@@ -45,9 +63,11 @@ export async function renderBrief(data: BriefData, locale: BriefLocale): Promise
   narrativesSection(w, data, locale, t);
   campaignsSection(w, data, figures, locale, t);
   methodSection(w, data, locale, t);
+  const lastPageFill = doc.y - PAGE.margin.top;
+  const pages = doc.bufferedPageRange().count;
   footers(w, data, locale, t);
   doc.end();
-  return finished;
+  return { pdf: await finished, pages, lastPageFill };
 }
 
 /** Pages of a PDF written by renderBrief (pdfkit writes the page tree uncompressed). */
@@ -65,7 +85,11 @@ function cover(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefTex
   w.gap(4);
   const countries = data.scope.countries.length === 0 ? t.allCountries : data.scope.countries.map((c) => countryName(c, locale)).join(', ');
   const campaigns =
-    data.campaigns.length > 0 ? data.campaigns.map((c) => c.name).join(', ') : data.campaignsWithoutPosts.length > 0 ? t.noCampaignPosts : t.noCampaigns;
+    data.campaigns.length > 0
+      ? `${data.campaigns.map((c) => c.name).join(', ')}${data.campaignsMore.length > 0 ? t.coverMore(data.campaignsMore.length) : ''}`
+      : data.campaignsWithoutPosts.length > 0
+        ? t.noCampaignPosts
+        : t.noCampaigns;
   const enabled = data.coverage.sources.filter((s) => s.enabled);
   const failing = enabled.filter((s) => s.status === 'error' || s.status === 'offline').length;
   const sources = enabled.length === 0 ? t.noSources : t.sources(enabled.length, failing);
@@ -80,9 +104,14 @@ function cover(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefTex
 }
 
 const KPI_ORDER = ['posts', 'authors', 'interactions', 'potentialReach', 'netSentiment', 'misogynyRate'] as const;
-type KpiKey = (typeof KPI_ORDER)[number];
+export type KpiKey = (typeof KPI_ORDER)[number];
 
-/** Six cards, three a row: label, value, then arrow + change + last week's value. */
+/**
+ * Six cards, three a row: label, value, then arrow + change + last week's value. A rate without
+ * a denominator (no post analysed; for net sentiment, no positive or negative post) is "—" with
+ * a "sin datos" line, never 0 nor a change "vs 0"; a rate on a small sample (< SMALL_SAMPLE) is
+ * starred, with the note under the cards.
+ */
 function kpiCards(w: BriefWriter, kpis: { current: Kpis; previous: Kpis }, locale: BriefLocale, t: BriefText): void {
   const { doc } = w;
   const columns = 3;
@@ -90,37 +119,58 @@ function kpiCards(w: BriefWriter, kpis: { current: Kpis; previous: Kpis }, local
   const width = (CONTENT_WIDTH - gap * (columns - 1)) / columns;
   const height = 54;
   const top = doc.y;
+  let small = false;
   KPI_ORDER.forEach((key, i) => {
     const x = w.left + (i % columns) * (width + gap);
     const y = top + Math.floor(i / columns) * (height + gap);
+    const card = kpiCard(key, kpis, locale, t);
+    small ||= card.small;
     doc.rect(x, y, width, height).fillColor(COLOR.panel).fill();
     doc.rect(x, y, 2.5, height).fillColor(COLOR.accent).fill();
     doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.muted).text(t.kpis[key], x + 10, y + 7, { width: width - 16, lineBreak: false });
-    doc.font('bold').fontSize(17).fillColor(COLOR.ink).text(kpiValue(key, kpis.current[key], locale), x + 10, y + 18, { width: width - 16, lineBreak: false });
-    doc.font('regular').fontSize(SIZE.small).fillColor(COLOR.text).text(kpiChange(key, kpis.current[key], kpis.previous[key], locale, t), x + 10, y + 39, { width: width - 16, lineBreak: false });
+    doc.font('bold').fontSize(17).fillColor(COLOR.ink).text(card.value, x + 10, y + 18, { width: width - 16, lineBreak: false });
+    doc.font('regular').fontSize(SIZE.small).fillColor(card.muted ? COLOR.muted : COLOR.text).text(card.change, x + 10, y + 39, { width: width - 16, lineBreak: false });
   });
-  doc.y = top + 2 * height + gap + 12;
+  doc.y = top + 2 * height + gap + 6;
   doc.x = w.left;
+  if (small) w.paragraph(t.smallSampleNote(SMALL_SAMPLE), { size: SIZE.tiny, color: COLOR.muted, gap: 0 });
+  w.gap(6);
+}
+
+/** The posts a KPI's rate rests on, or null for counts (they have no sample to speak of). */
+function sampleOf(key: KpiKey, kpis: Kpis): number | null {
+  if (key === 'misogynyRate') return kpis.analysed;
+  if (key === 'netSentiment') return kpis.sentiment.P + kpis.sentiment.N;
+  return null;
+}
+
+/** What one KPI card prints: the value, the change line, and whether a sample is small. */
+export function kpiCard(key: KpiKey, kpis: { current: Kpis; previous: Kpis }, locale: BriefLocale, t: BriefText): { value: string; change: string; muted: boolean; small: boolean } {
+  const current = kpis.current[key];
+  const previous = kpis.previous[key];
+  const nowSample = sampleOf(key, kpis.current);
+  const beforeSample = sampleOf(key, kpis.previous);
+  if (nowSample === null || beforeSample === null) {
+    // Counts: a week before without posts is no basis for a change ("= vs 0", "+∞").
+    const change = percentChange(current, previous);
+    if (change === null || kpis.previous.posts === 0) return { value: kpiValue(key, current, locale), change: t.noPrevious, muted: true, small: false };
+    const rounded = Math.round(change);
+    return { value: kpiValue(key, current, locale), change: `${arrow(rounded)} ${formatPercent(Math.abs(rounded), locale, 0)} ${t.versus} ${kpiValue(key, previous, locale)}`, muted: false, small: false };
+  }
+  if (nowSample === 0) return { value: t.noValue, change: key === 'misogynyRate' ? t.noAnalysed : t.noPolar, muted: true, small: false };
+  const star = (n: number) => (n < SMALL_SAMPLE ? '*' : '');
+  const value = `${kpiValue(key, current, locale)}${star(nowSample)}`;
+  const small = nowSample < SMALL_SAMPLE || (beforeSample > 0 && beforeSample < SMALL_SAMPLE);
+  if (beforeSample === 0) return { value, change: t.noPrevious, muted: true, small };
+  const delta = Math.round((current - previous) * 10) / 10;
+  const points = key === 'misogynyRate' ? formatPoints(Math.abs(delta), locale).slice(1) : `${formatNumber(Math.abs(delta), locale, 1)} ${t.points}`;
+  return { value, change: `${arrow(delta)} ${points} ${t.versus} ${kpiValue(key, previous, locale)}${star(beforeSample)}`, muted: false, small };
 }
 
 export function kpiValue(key: KpiKey, value: number, locale: BriefLocale): string {
   if (key === 'misogynyRate') return formatPercent(value, locale, 1);
   if (key === 'netSentiment') return value < 0 ? `−${formatNumber(-value, locale, 1)}` : formatNumber(value, locale, 1);
   return formatCount(value, locale);
-}
-
-/** "▲ 12 % vs 1,100" for counts; "▼ 1.4 p. p. vs 4.8 %" for rates and sentiment (points). */
-function kpiChange(key: KpiKey, current: number, previous: number, locale: BriefLocale, t: BriefText): string {
-  const before = `${t.versus} ${kpiValue(key, previous, locale)}`;
-  if (key === 'misogynyRate' || key === 'netSentiment') {
-    const delta = Math.round((current - previous) * 10) / 10;
-    const points = key === 'misogynyRate' ? formatPoints(Math.abs(delta), locale).slice(1) : `${formatNumber(Math.abs(delta), locale, 1)} ${t.points}`;
-    return `${arrow(delta)} ${points} ${before}`;
-  }
-  const change = percentChange(current, previous);
-  if (change === null) return current === 0 ? `= ${before}` : `${t.noPrevious}`;
-  const rounded = Math.round(change);
-  return `${arrow(rounded)} ${formatPercent(Math.abs(rounded), locale, 0)} ${before}`;
 }
 
 function arrow(delta: number): string {

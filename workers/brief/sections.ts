@@ -1,11 +1,12 @@
-import type { ImpactEstimate } from '../../models/analytics.js';
+import { alertMessage } from '../../analytics/alert-message.js';
+import { SMALL_SAMPLE } from '../../models/metrics.js';
 import type { BriefFigures, Png } from './figures.js';
 import { largestChanges } from './findings.js';
 import { formatChange, formatCount, formatDay, formatNumber, type BriefLocale } from './format.js';
-import { countryName, platformName, topicLabel } from './labels.js';
+import { countryName, platformName, topicLabel, topicPhrase } from './labels.js';
 import { BriefWriter, COLOR, CONTENT_WIDTH, GUTTER, HALF, SIZE } from './pdf.js';
 import type { BriefText } from './text.js';
-import type { BriefData, BriefExample } from './types.js';
+import type { BriefAlert, BriefCampaign, BriefData, BriefExample, CampaignFigures } from './types.js';
 
 const CHANGE_ROWS = 6;
 const ALERT_ROWS = 6;
@@ -65,6 +66,13 @@ export function changesSection(w: BriefWriter, data: BriefData, locale: BriefLoc
   );
 }
 
+/** An alert in the brief's language, its topic as the brief words topics; old alerts as stored. */
+function alertSentence(alert: BriefAlert, locale: BriefLocale): string {
+  if (!alert.scope) return alert.message;
+  const figures = { ...alert, bucketMs: Date.parse(alert.bucket) };
+  return alertMessage(alert.scope, figures, locale, { topic: (id) => topicPhrase(id, locale) });
+}
+
 export function alertsSection(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText): void {
   w.section(t.alerts, 40);
   if (data.alerts.length === 0) {
@@ -73,10 +81,15 @@ export function alertsSection(w: BriefWriter, data: BriefData, locale: BriefLoca
   }
   for (const alert of data.alerts.slice(0, ALERT_ROWS)) {
     const { doc } = w;
+    const said = alertSentence(alert, locale);
+    // An alert stays on one page: its severity label alone at a page's foot left a page of one word.
+    const title = doc.font('bold').fontSize(SIZE.body).heightOfString(`${alert.rule} · ${formatDay(alert.bucket, locale)}`, { width: CONTENT_WIDTH - 52 });
+    const message = doc.font('regular').fontSize(SIZE.small + 0.5).heightOfString(said, { width: CONTENT_WIDTH - 52, lineGap: 1.5 });
+    w.ensure(title + message + 6);
     const y = doc.y;
     doc.font('bold').fontSize(SIZE.small).fillColor(COLOR.ink).text(`${t.severity[alert.severity].toUpperCase()}`, w.left, y, { width: 48 });
     doc.font('bold').fontSize(SIZE.body).fillColor(COLOR.ink).text(`${alert.rule} · ${formatDay(alert.bucket, locale)}`, w.left + 52, y, { width: CONTENT_WIDTH - 52 });
-    w.paragraph(alert.message, { x: w.left + 52, width: CONTENT_WIDTH - 52, size: SIZE.small + 0.5, gap: 5 });
+    w.paragraph(said, { x: w.left + 52, width: CONTENT_WIDTH - 52, size: SIZE.small + 0.5, gap: 5 });
   }
 }
 
@@ -148,22 +161,40 @@ export function campaignsSection(w: BriefWriter, data: BriefData, figures: Brief
   const k = (n: number) => formatCount(n, locale);
   w.table(
     t.campaignHead,
-    data.campaigns.map((c) => [c.name, k(c.week.posts), k(c.week.potentialReach), k(c.week.interactions), k(c.week.influencers), k(c.week.mediaMentions), signedNumber(c.week.netSentiment, locale)]),
+    data.campaigns.map((c) => [c.name, k(c.week.posts), k(c.week.potentialReach), k(c.week.interactions), k(c.week.influencers), k(c.week.mediaMentions), campaignSentiment(c.week, locale, t)]),
     ['*', 42, 70, 58, 62, 46, 56],
     [false, true, true, true, true, true, true],
   );
+  if (data.campaignsMore.length > 0) {
+    const list = data.campaignsMore.map((c) => t.campaignMorePosts(c.name, k(c.posts))).join(', ');
+    w.paragraph(t.campaignsMore(data.campaignsMore.length, list), { size: SIZE.small + 0.5, color: COLOR.muted });
+  }
+  if (data.campaigns.some((c) => isSmall(c.week.sentiment.P + c.week.sentiment.N))) w.paragraph(t.smallSampleNote(SMALL_SAMPLE), { size: SIZE.tiny, color: COLOR.muted });
   for (const campaign of data.campaigns) {
     w.ensure(30);
     const { doc } = w;
     doc.font('bold').fontSize(SIZE.small + 0.5).fillColor(COLOR.ink).text(`${t.impact} · ${campaign.name}: `, w.left, doc.y, { width: CONTENT_WIDTH, continued: true });
-    doc.font('regular').fillColor(COLOR.text).text(impactText(campaign.impact, campaign.impactUnavailable, campaign.impactMetric, locale, t), { lineGap: 1 });
+    doc.font('regular').fillColor(COLOR.text).text(impactText(campaign, locale, t), { lineGap: 1 });
     w.gap(4);
   }
   if (withoutPosts) w.paragraph(withoutPosts, { size: SIZE.small + 0.5, color: COLOR.muted });
 }
 
-function impactText(impact: ImpactEstimate | null, unavailable: 'not-launched' | 'not-available' | null, metric: ImpactEstimate['metric'], locale: BriefLocale, t: BriefText): string {
+const isSmall = (sample: number) => sample > 0 && sample < SMALL_SAMPLE;
+
+/** A campaign's net sentiment as the table prints it: "—" without polar posts, starred on a small sample. */
+export function campaignSentiment(week: CampaignFigures, locale: BriefLocale, t: BriefText): string {
+  const polar = week.posts === 0 ? 0 : week.sentiment.P + week.sentiment.N;
+  if (polar === 0) return t.noValue;
+  return `${signedNumber(week.netSentiment, locale)}${isSmall(polar) ? '*' : ''}`;
+}
+
+/** The estimated effect of a campaign, or why there is none. */
+export function impactText(campaign: Pick<BriefCampaign, 'impact' | 'impactUnavailable' | 'impactMetric' | 'week'>, locale: BriefLocale, t: BriefText): string {
+  const { impact, impactUnavailable: unavailable, impactMetric: metric } = campaign;
   if (unavailable === 'not-launched') return t.impactNotLaunched;
+  // Whatever was gathered, no estimate is printed for a campaign silent this week.
+  if (unavailable === 'no-posts' || campaign.week.posts === 0) return t.impactNoPosts;
   if (!impact) return t.impactUnavailable;
   if (impact.levelChange === null || impact.ci95 === null) return t.impactShort(impact.n.before, impact.n.after);
   const unit = metric === 'posts' ? (v: number) => signedNumber(v, locale) : (v: number) => `${signedNumber(v, locale)} ${locale === 'es' ? 'p. p.' : 'pts'}`;

@@ -1,3 +1,4 @@
+import type { AlertScope } from '../../models/alert.js';
 import type { CampaignDayKpis, EmergingTerm, ImpactEstimate, ImpactMetric } from '../../models/analytics.js';
 import type { CountryCode } from '../../models/common.js';
 import type { Kpis, SeriesPoint } from '../../models/store.js';
@@ -32,6 +33,11 @@ export interface BriefData {
   campaigns: BriefCampaign[];
   /** Campaigns of the scope with no post in its countries this week (names): said, not charted. */
   campaignsWithoutPosts: string[];
+  /**
+   * Campaigns of the scope beyond the ones shown (`campaigns` holds the busiest of the week), in
+   * the same order, with their posts of the week: named in one line ("y 2 más: …").
+   */
+  campaignsMore: { name: string; posts: number }[];
   coverage: Coverage;
   method: { classifiers: ClassifierAccuracy[] };
 }
@@ -81,7 +87,10 @@ export interface BriefAlert {
   severity: 'low' | 'medium' | 'high';
   observed: number;
   expected: number;
-  /** Spanish sentence from the alert engine. */
+  score: number;
+  /** What the rule watched, to word the alert in the brief's language (absent on old alerts). */
+  scope: AlertScope | null;
+  /** Spanish sentence from the alert engine (shown when there is no scope). */
   message: string;
 }
 
@@ -95,8 +104,12 @@ export interface BriefCampaign {
   previousWeek: CampaignFigures | null;
   impact: ImpactEstimate | null;
   impactMetric: ImpactMetric;
-  /** Why there is no estimate, when `impact` is null. */
-  impactUnavailable: 'not-launched' | 'not-available' | null;
+  /**
+   * Why there is no estimate, when `impact` is null: not launched by the week's end, no post of
+   * the campaign in the week (nothing of its own to attribute a change to), or the store could
+   * not estimate it.
+   */
+  impactUnavailable: 'not-launched' | 'no-posts' | 'not-available' | null;
 }
 
 /**

@@ -46,6 +46,42 @@ export function weekRange(week: string): WeekRange {
   return { week, from: isoDay(monday), to: isoDay(monday + 6 * DAY_MS) };
 }
 
+/** Why `week` cannot have a brief at `now`, or null when it can. */
+export type WeekProblem = 'format' | 'nonexistent' | 'future';
+
+/**
+ * Checks a requested week: `YYYY-Www`, a week its year has (2026-W53 does not exist), and not in
+ * the future (its Monday is not after `now`'s day, UTC). The week under way is allowed: its brief
+ * covers the days so far.
+ */
+export function weekProblem(week: string, now: Date = new Date()): WeekProblem | null {
+  if (!WEEK.test(week)) return 'format';
+  let range: WeekRange;
+  try {
+    range = weekRange(week);
+  } catch {
+    return 'nonexistent';
+  }
+  return range.from > isoDay(now.getTime()) ? 'future' : null;
+}
+
+/** What `weekProblem` found, as a sentence for people (the CLI; the API words it through zod). */
+export function weekProblemText(week: string, problem: WeekProblem, locale: 'es' | 'en' = 'es'): string {
+  const text = {
+    es: {
+      format: `"${week}" no es una semana ISO: use AAAA-Www, p. ej. 2026-W47`,
+      nonexistent: `la semana "${week}" no existe: el año ISO tiene 52 o 53 semanas`,
+      future: `la semana "${week}" todavía no empezó: elija una semana en curso o pasada`,
+    },
+    en: {
+      format: `"${week}" is not an ISO week: use YYYY-Www, e.g. 2026-W47`,
+      nonexistent: `week "${week}" does not exist: an ISO year has 52 or 53 weeks`,
+      future: `week "${week}" has not started yet: pick the current or a past week`,
+    },
+  };
+  return text[locale][problem];
+}
+
 /** The last ISO week that has fully ended at `now`. */
 export function lastCompleteWeek(now: Date): string {
   const monday = Date.parse(weekRange(isoWeekOf(now)).from);

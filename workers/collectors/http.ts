@@ -1,3 +1,5 @@
+import { lookup } from 'node:dns/promises';
+import { blockedAddress, blockedUrl, type BlockedTarget } from '../../app/outbound.js';
 import type { Platform } from '../../models/common.js';
 import {
   CollectorError,
@@ -18,6 +20,8 @@ export interface HttpDeps {
   now: () => number;
   /** In [0, 1), for backoff jitter. */
   random: () => number;
+  /** Every address a host name resolves to (for `blockPrivateAddresses`; tests pass their own). */
+  resolve: (hostname: string) => Promise<string[]>;
 }
 
 export interface HttpPolicy {
@@ -31,6 +35,12 @@ export interface HttpPolicy {
   rateLimitWaits: number;
   timeoutMs: number;
   userAgent: string;
+  /**
+   * Refuse URLs (and redirects) to loopback, private, link-local, unspecified, reserved and
+   * metadata addresses, after DNS: for user-given base URLs, unless the deployment sets
+   * ESCUCHA_ALLOW_PRIVATE_WEBHOOKS. Redirects are then followed here, each hop checked.
+   */
+  blockPrivateAddresses: boolean;
 }
 
 export const DEFAULT_POLICY: HttpPolicy = {
@@ -41,7 +51,33 @@ export const DEFAULT_POLICY: HttpPolicy = {
   rateLimitWaits: 3,
   timeoutMs: 20_000,
   userAgent: 'escucha/0.1 (social listening for citizen security; +https://github.com/escucha)',
+  blockPrivateAddresses: false,
 };
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+const BLOCKED_ES: Record<BlockedTarget, string> = {
+  scheme: 'no es una URL http(s)',
+  loopback: 'es una dirección de bucle local',
+  'link-local': 'es una dirección de enlace local',
+  private: 'es una dirección de red privada',
+  unspecified: 'es una dirección sin especificar',
+  metadata: 'es un servicio de metadatos de la nube',
+  reserved: 'es una dirección reservada',
+};
+
+/** A URL the collector must not fetch: it (or its host's address) is not public. */
+export class BlockedHostError extends CollectorError {
+  constructor(host: string, target: BlockedTarget, address?: string) {
+    const where = address && address !== host ? `${host} (${address})` : host;
+    super(
+      `no se contacta ${where}: ${BLOCKED_ES[target]}; si la fuente está en su red a propósito, defina ESCUCHA_ALLOW_PRIVATE_WEBHOOKS=true ` +
+        `(refused ${where}: ${target === 'scheme' ? 'not an http(s) URL' : `${target} address`}; set ESCUCHA_ALLOW_PRIVATE_WEBHOOKS=true if the source is internal on purpose)`,
+      'COLLECT_BLOCKED_HOST',
+    );
+  }
+}
 
 export interface HttpRequest {
   platform: Platform;
@@ -82,6 +118,9 @@ export class HttpClient {
       sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       now: deps.now ?? Date.now,
       random: deps.random ?? Math.random,
+      resolve:
+        deps.resolve ??
+        (async (hostname) => (await lookup(hostname, { all: true })).map((a) => a.address)),
     };
     this.policy = { ...DEFAULT_POLICY, ...policy };
   }
@@ -114,15 +153,11 @@ export class HttpClient {
       { kind: 'network', detail: '' };
     for (let attempt = 1; attempt <= policy.attempts; attempt++) {
       let response: Response;
+      let finalUrl: string;
       try {
-        response = await deps.fetch(request.url, {
-          method: request.method ?? 'GET',
-          headers: { 'user-agent': policy.userAgent, ...request.headers },
-          body: request.body,
-          redirect: 'follow',
-          signal: AbortSignal.timeout(policy.timeoutMs),
-        });
+        [response, finalUrl] = await this.send(request);
       } catch (error) {
+        if (error instanceof BlockedHostError) throw error;
         const code = networkCode(error);
         if (code && OFFLINE_CODES.has(code)) throw new OfflineError(hostOf(request.url), code);
         problem = { kind: 'network', detail: code ?? (error as Error).name ?? 'network error' };
@@ -156,7 +191,7 @@ export class HttpClient {
         await this.backoff(attempt);
         continue;
       }
-      const result = { status: response.status, url: response.url || request.url, headers: response.headers, body };
+      const result = { status: response.status, url: response.url || finalUrl, headers: response.headers, body };
       if (response.status === 304) return { ...result, data: null as T };
       try {
         return { ...result, data: parse(body) };
@@ -173,6 +208,54 @@ export class HttpClient {
       `${name} no respondió tras ${policy.attempts} intentos: ${problem.detail} (no response from ${name})`,
       'COLLECT_NETWORK',
     );
+  }
+
+  /** One request, following redirects; with `blockPrivateAddresses`, every hop is checked first. */
+  private async send(request: HttpRequest): Promise<[Response, string]> {
+    const { policy, deps } = this;
+    const init = (method: string, body: string | undefined): RequestInit => ({
+      method,
+      headers: { 'user-agent': policy.userAgent, ...request.headers },
+      body,
+      redirect: policy.blockPrivateAddresses ? 'manual' : 'follow',
+      signal: AbortSignal.timeout(policy.timeoutMs),
+    });
+    let url = request.url;
+    let method = request.method ?? 'GET';
+    let body = request.body;
+    for (let hop = 0; ; hop++) {
+      if (policy.blockPrivateAddresses) await this.checkHost(url);
+      const response = await deps.fetch(url, init(method, body));
+      const location = response.headers.get('location');
+      if (!policy.blockPrivateAddresses || !REDIRECTS.has(response.status) || !location || hop >= MAX_REDIRECTS) {
+        return [response, url];
+      }
+      await response.body?.cancel();
+      url = new URL(location, url).toString();
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+        method = 'GET';
+        body = undefined;
+      }
+    }
+  }
+
+  /** Throws BlockedHostError when the URL, or any address its host resolves to, is not public. */
+  private async checkHost(url: string): Promise<void> {
+    const host = hostOf(url);
+    const direct = blockedUrl(url);
+    if (direct) throw new BlockedHostError(host, direct);
+    const hostname = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    if (/^[\d.]+$|:/.test(hostname)) return; // an IP literal, judged above
+    let addresses: string[];
+    try {
+      addresses = await this.deps.resolve(hostname);
+    } catch {
+      return; // fetch meets the same DNS failure and reports it as offline
+    }
+    for (const address of addresses) {
+      const target = blockedAddress(address);
+      if (target) throw new BlockedHostError(host, target, address);
+    }
   }
 
   private async backoff(attempt: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { evaluateRule, historyRange } from '../../analytics/alerts.js';
+import { BlockedAddressError, postJson } from '../../app/outbound.js';
 import type { Alert, AlertRule } from '../../models/alert.js';
 import { PostFilter } from '../../models/filter.js';
 import type { Processor } from '../jobs.js';
@@ -13,7 +14,9 @@ const RECENT_ALERTS = 1_000;
  * rule and bucket (the store de-duplicates), respecting the rule's cool-down, then POSTed to
  * the rule's webhook if it has one. Undelivered alerts are retried on the next run.
  */
-export const alert: Processor<'alert'> = async (_data, { store, logger }) => {
+export const alert: Processor<'alert'> = async (_data, { store, logger, config }) => {
+  // Off unless the deployment says its receivers are internal (ESCUCHA_ALLOW_PRIVATE_WEBHOOKS).
+  const allowPrivate = config?.allowPrivateWebhooks === true;
   const rules = (await store.alerts.listRules()).filter((rule) => rule.enabled);
   if (rules.length === 0) return { status: 'skipped', detail: { reason: 'no enabled rules' } };
   const now = Date.now();
@@ -43,7 +46,7 @@ export const alert: Processor<'alert'> = async (_data, { store, logger }) => {
   for (const item of recent) {
     const rule = byId.get(item.ruleId);
     if (item.delivered || !rule?.webhookUrl) continue;
-    if (await deliver(item, rule, logger)) {
+    if (await deliver(item, rule, allowPrivate, logger)) {
       await store.alerts.update({ ...item, delivered: true });
       delivered++;
     }
@@ -51,23 +54,35 @@ export const alert: Processor<'alert'> = async (_data, { store, logger }) => {
   return { status: 'success', detail: { rules: rules.length, fired, delivered } };
 };
 
-/** POSTs an alert as JSON to the rule's webhook; false (logged) on failure or timeout. */
+/**
+ * POSTs an alert as JSON to the rule's webhook; false (logged) on failure or timeout. Redirects
+ * are not followed, and unless `allowPrivate` the webhook's host must resolve only to public
+ * addresses (checked on the connection, so a rule saved before the API checked, or a name whose
+ * DNS now points inside the network, cannot reach internal services).
+ */
 async function deliver(
   item: Alert,
   rule: AlertRule,
+  allowPrivate: boolean,
   logger: { warn: (obj: object, msg: string) => void },
 ): Promise<boolean> {
   try {
-    const response = await fetch(rule.webhookUrl!, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ alert: item, rule: { id: rule.id, name: rule.name } }),
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    if (response.ok) return true;
-    logger.warn({ rule: rule.id, status: response.status }, 'alert webhook refused');
+    const status = await postJson(
+      rule.webhookUrl!,
+      { alert: item, rule: { id: rule.id, name: rule.name } },
+      { timeoutMs: WEBHOOK_TIMEOUT_MS, allowPrivate },
+    );
+    if (status >= 200 && status < 300) return true;
+    logger.warn({ rule: rule.id, status }, 'alert webhook refused');
   } catch (error) {
-    logger.warn({ rule: rule.id, err: error }, 'alert webhook failed');
+    if (error instanceof BlockedAddressError) {
+      logger.warn(
+        { rule: rule.id, host: error.host, address: error.address, target: error.target },
+        'alert webhook blocked: it points to a non-public address (ESCUCHA_ALLOW_PRIVATE_WEBHOOKS=true allows internal receivers)',
+      );
+    } else {
+      logger.warn({ rule: rule.id, err: error }, 'alert webhook failed');
+    }
   }
   return false;
 }

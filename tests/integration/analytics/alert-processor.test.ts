@@ -110,6 +110,8 @@ describe('alert processor', () => {
   });
 
   it('posts the alert to the rule webhook and marks it delivered', async () => {
+    // The receiver listens on 127.0.0.1: only an on-premise opt-out allows that (SSRF guard).
+    context = { ...context, config: { allowPrivateWebhooks: true } } as unknown as ProcessorContext;
     const received: unknown[] = [];
     const server = createServer((req: IncomingMessage, res) => {
       let body = '';
@@ -129,6 +131,30 @@ describe('alert processor', () => {
         { alert: { ruleId: 'hn-misoginia', observed: 40 }, rule: { id: 'hn-misoginia' } },
       ]);
       expect((await store.alerts.list(1))[0]!.delivered).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('does not deliver to a loopback or private webhook without the opt-out', async () => {
+    let hits = 0;
+    const server = createServer((_req, res) => {
+      hits++;
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      await seedHours(store, (hour) => (hour === CURRENT_HOUR - H ? 40 : usual(hour)));
+      // A rule saved before the API refused such URLs (or written to the store directly).
+      await store.alerts.saveRule(rule({ webhookUrl: `http://127.0.0.1:${port}/hook` }));
+      await store.alerts.saveRule(
+        rule({ id: 'metadatos', webhookUrl: 'http://169.254.169.254/latest/meta-data' }),
+      );
+      context = { ...context, config: { allowPrivateWebhooks: false } } as unknown as ProcessorContext;
+      expect(await alert({}, context)).toMatchObject({ detail: { fired: 2, delivered: 0 } });
+      expect(hits).toBe(0);
+      expect((await store.alerts.list(10)).map((a) => a.delivered)).toEqual([false, false]);
     } finally {
       server.close();
     }

@@ -65,6 +65,8 @@ export async function startTestServer(
     seed?: boolean;
     limits?: { loginPerMinute?: number; apiPerMinute?: number };
     runner?: JobRunner;
+    /** Extra environment for loadConfig (ESCUCHA_ALLOW_PRIVATE_WEBHOOKS...). */
+    env?: Record<string, string>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'escucha-api-'));
@@ -72,6 +74,7 @@ export async function startTestServer(
     ESCUCHA_DATA_DIR: dataDir,
     ESCUCHA_SECRET: 'test-secret-0123456789abcdef',
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const store = createSqliteStore(':memory:');
   const credentials = new Credentials(store.settings, config.secret);

@@ -93,7 +93,7 @@ describe.skipIf(!hasPdfToText())('weekly brief', () => {
   it('rejects a malformed week', async () => {
     const result = await runCli(['brief', '--week', '2026-47'], { ESCUCHA_DATA_DIR: dataDir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/ISO week like 2026-W47/);
+    expect(result.stderr).toMatch(/no es una semana ISO: use AAAA-Www, p\. ej\. 2026-W47/);
   });
 
   it('is not produced for a new installation that has stored no post yet', async () => {

@@ -22,10 +22,11 @@ function capture() {
   return { stream, text: () => text };
 }
 
+/** The CLI through main; the replay servers listen on 127.0.0.1, which production refuses. */
 async function escucha(args: string[], env: Record<string, string>) {
   const stdout = capture();
   const stderr = capture();
-  const code = await main(args, { stdout: stdout.stream, stderr: stderr.stream, env: { LOG_LEVEL: 'silent', ESCUCHA_SECRET: SECRET, ...env } });
+  const code = await main(args, { stdout: stdout.stream, stderr: stderr.stream, env: { LOG_LEVEL: 'silent', ESCUCHA_SECRET: SECRET, ESCUCHA_ALLOW_PRIVATE_WEBHOOKS: 'true', ...env } });
   return { code, stdout: stdout.text(), stderr: stderr.text(), last: stdout.text().trim().split('\n').at(-1) ?? '' };
 }
 

@@ -59,6 +59,8 @@ export function harness(env: Record<string, string> = {}): Harness {
     ESCUCHA_DATA_DIR: mkdtempSync(join(tmpdir(), 'escucha-collect-')),
     ESCUCHA_SECRET: SECRET,
     LOG_LEVEL: 'silent',
+    // The replaying servers listen on 127.0.0.1, which production refuses (app/outbound.ts).
+    ESCUCHA_ALLOW_PRIVATE_WEBHOOKS: 'true',
     ...env,
   });
   const store = createSqliteStore(':memory:');

@@ -50,6 +50,18 @@ describe('rss collector through the collect loop', () => {
     expect(source.gaps[0]!.reason).toMatch(/XML inválido/);
   });
 
+  it('refuses a source on a private address unless the operator allows it', async () => {
+    server = await startReplayServer([]);
+    server.push(xml('google-news-gt.xml'));
+    const h = harness({ ESCUCHA_ALLOW_PRIVATE_WEBHOOKS: 'false' });
+    const id = await h.addSource({ kind: 'rss', baseUrl: server.url, query: { channel: FEED, countries: ['GT'] } });
+    // The production HTTP client (no `http` option): 127.0.0.1 is loopback.
+    const summary = await runCollection(id, h.context, { force: true });
+    expect(summary.status).toBe('error');
+    expect(summary.error).toMatch(/^no se contacta 127\.0\.0\.1/);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('survives a connection cut mid-body by retrying', async () => {
     const { run } = await setup();
     server.push({ ...xml('google-news-gt.xml'), cut: true }, xml('google-news-gt.xml'));

@@ -44,6 +44,7 @@ export function briefData(overrides: Partial<BriefData> = {}): BriefData {
     alerts: [],
     campaigns: [],
     campaignsWithoutPosts: [],
+    campaignsMore: [],
     coverage: { sources: [], gaps: [], platforms: [] },
     method: { classifiers: [] },
     ...overrides,

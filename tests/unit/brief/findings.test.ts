@@ -61,7 +61,7 @@ describe('findings(data)', () => {
       },
       countries: [group('GT', { analysed: 494, misogyny: 45, misogynyRate: 9.1 }, {}), group('HN', { analysed: 300, misogyny: 9, misogynyRate: 3 }, {})],
       narratives: [{ label: 'desaparecida · joven · búsqueda', terms: [], size: 85, previous: 0, trend: null, examples: [] }],
-      alerts: [{ rule: 'Extorsión en Honduras', bucket: '2026-11-18T00:00:00.000Z', severity: 'high', observed: 48, expected: 17, message: '' }],
+      alerts: [{ rule: 'Extorsión en Honduras', bucket: '2026-11-18T00:00:00.000Z', severity: 'high', observed: 48, expected: 17, score: 6, scope: null, message: '' }],
     });
     const result = findings(data);
     expect(result).toHaveLength(5);

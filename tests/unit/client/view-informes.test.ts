@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import '../../../client/views/view-informes.js';
+import { i18n } from '../../../client/i18n/index.js';
+import { deepText, settle } from './fixtures.js';
+
+const LISTED = [{ id: '2026-w47_es', week: '2026-W47', from: '2026-11-16', to: '2026-11-22', locale: 'es', scope: { countries: [], campaigns: [] }, bytes: 20480, createdAt: '2026-11-23T06:00:00.000Z' }];
+const EXISTS = {
+  error: {
+    message: 'El informe de la semana 2026-W47 ya existe.',
+    code: 'ESCUCHA_BRIEF_EXISTS',
+    status: 409,
+    details: { week: '2026-W47', briefs: [{ id: '2026-w47_es', locale: 'es', createdAt: LISTED[0]!.createdAt, href: '/api/briefs/2026-w47_es/pdf' }] },
+  },
+};
+
+beforeEach(() => i18n.set('es'));
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+describe('<view-informes> generating a brief', () => {
+  test('says the week’s brief already exists, links it and regenerates only on request', async () => {
+    const posts: unknown[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        const body = JSON.parse(String(init.body)) as { regenerate?: boolean };
+        posts.push(body);
+        if (!body.regenerate) return new Response(JSON.stringify(EXISTS), { status: 409, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ queued: true, job: 'brief', week: '2026-W47', briefs: ['2026-w47_es'], regenerate: true, requestedAt: '2026-11-29T00:00:00.000Z' }), { status: 202, headers: { 'content-type': 'application/json' } });
+      }
+      void input;
+      return new Response(JSON.stringify(LISTED), { status: 200, headers: { 'content-type': 'application/json' } });
+    }));
+    const el = document.createElement('view-informes') as HTMLElement & { userRole: string };
+    el.userRole = 'analyst';
+    document.body.append(el);
+    await settle(60);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await settle(60);
+    const text = deepText(el);
+    expect(text).toContain('El informe de la semana 2026-W47 ya existe');
+    expect(text).not.toContain('aparecerá en la lista');
+    expect([...el.shadowRoot!.querySelectorAll('.bar a')].map((a) => a.getAttribute('href'))).toEqual(['/api/briefs/2026-w47_es/pdf']);
+
+    const regenerate = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.bar button')].find((b) => b.textContent!.trim() === 'Regenerar')!;
+    regenerate.click();
+    await settle(60);
+    expect(posts).toEqual([{}, { week: '2026-W47', regenerate: true }]);
+    expect(deepText(el)).toContain('Generando el informe de la semana 2026-W47');
+  });
+});
