@@ -4,7 +4,8 @@
  * English function words removed. Both store adapters store exactly these, so term counts agree.
  */
 
-/** Spanish (and a few English) function words and social-media filler. */
+/** Spanish (and a few English) function words, social-media filler and words of time (a
+ * "mes" that rises says when, not what). */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `
   a al algo algun alguna algunas alguno algunos ante antes aqui asi aun aunque bajo bien cada casi
@@ -15,6 +16,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   que quien quienes se sea segun ser si sido siempre sin sino sobre solo son su sus tal tambien tan
   tanto te tiene tienen todo todos tras tu tus un una unas uno unos usted ustedes va van vez y ya yo
   hoy ayer manana dia dias ahora hace hacer hecho puede pueden ver via rt amp
+  mes meses semana semanas ano anos hora horas minutos lunes martes miercoles jueves viernes
+  sabado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+  diciembre
   the and for that this with from are was were have has not but you your they their our its about
   `
     .trim()

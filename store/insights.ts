@@ -1,7 +1,7 @@
 import { emergingTerms } from '../analytics/emerging.js';
 import { impactEstimateOf, impactValue } from '../analytics/impact.js';
 import { NARRATIVE_SAMPLE, narrativesOf } from '../analytics/narratives.js';
-import { displayForms, hashtagForms } from '../analytics/tokenize.js';
+import { displayForms, hashtagForms, STOPWORDS } from '../analytics/tokenize.js';
 import { NotFoundError } from '../app/errors.js';
 import {
   ImpactQuery,
@@ -73,8 +73,18 @@ export async function topEntitiesFrom(
   kind: EntityKind,
   limit: number,
 ): Promise<TopEntity[]> {
-  return spelled(reads, filter, kind, await reads.entityCounts(filter, kind, limit));
+  // Posts stored before a word joined the stopwords still carry it: skipped here.
+  const rows =
+    kind === 'term'
+      ? (await reads.entityCounts(filter, kind, limit + STOPWORD_SLACK))
+          .filter((row) => !STOPWORDS.has(row.value))
+          .slice(0, limit)
+      : await reads.entityCounts(filter, kind, limit);
+  return spelled(reads, filter, kind, rows);
 }
+
+/** Extra terms read so that stopwords left in older posts do not shorten a top list. */
+const STOPWORD_SLACK = 10;
 
 /** Candidates per kind whose baseline is looked up for emerging terms. */
 const EMERGING_CANDIDATES = 400;
@@ -103,6 +113,7 @@ export async function emergingTermsFrom(
       ]),
     );
     for (const c of current) {
+      if (kind === 'term' && STOPWORDS.has(c.value)) continue;
       rows.push({ kind, value: c.value, count: c.posts, baseline: before.get(c.value) ?? 0 });
     }
   }

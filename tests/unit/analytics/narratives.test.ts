@@ -12,6 +12,10 @@ describe('tokenize', () => {
     ).toEqual(['policia', 'encontro', 'jovenes']);
   });
 
+  it('drops words of time: a rising "mes" says when, not what', () => {
+    expect(tokenize('Van 12 mujeres asesinadas este mes en noviembre, el peor año')).toEqual(['mujeres', 'asesinadas', 'peor']);
+  });
+
   it('tells English posts from Spanish ones by their function words', () => {
     expect(
       languageOf('Police in Belize City arrest two men after an armed robbery at a shop.'),
