@@ -157,7 +157,10 @@ export async function campaignImpactFrom(
   if (!campaign) throw new NotFoundError(`campaign ${query.campaignId} not found`);
   const launchDate = query.launchDate ?? campaign.launchDate ?? campaign.startDate;
   const range = impactRange(launchDate, query.daysBefore, query.daysAfter);
-  const filter = PostFilter.parse({ ...(query.filter ?? {}), ...range });
+  // The conversation the campaign addresses: its countries, unless the query names others.
+  const asked: Partial<PostFilter> = query.filter ?? {};
+  const country = asked.country?.length ? asked.country : campaign.countries;
+  const filter = PostFilter.parse({ ...asked, country, ...range });
   const all = await reads.series(filter, 'day');
   const topic =
     query.metric === 'topicShare' && query.topic

@@ -371,6 +371,27 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         expect(short.levelChange).toBeNull();
         expect(short.summary).toMatch(/^No hay datos suficientes/);
       });
+
+      it("measures a campaign's impact on the conversation of its countries, unless asked for others", async () => {
+        // Honduras: misogyny drops at the launch; Guatemala: a flat 50 %.
+        const posts = Array.from({ length: 28 }, (_, d) => d).flatMap((d) =>
+          Array.from({ length: 10 }, (_, i) => [
+            { post: { externalId: `hn${d}-${i}`, author: author(`h${i}`, 10), createdAt: new Date(Date.parse('2026-10-01T12:00:00Z') + d * 86_400_000).toISOString() }, facts: { country: 'HN' as const, misogyny: i < (d < 14 ? 6 : 1) } },
+            { post: { externalId: `gt${d}-${i}`, author: author(`g${i}`, 10), createdAt: new Date(Date.parse('2026-10-01T13:00:00Z') + d * 86_400_000).toISOString() }, facts: { country: 'GT' as const, misogyny: i < 5 } },
+          ]).flat(),
+        );
+        await seed(posts);
+        await store.campaigns.save({ ...campaign, countries: ['GT'], startDate: '2026-10-15', endDate: null });
+        const query = { campaignId: 'nounamenos', metric: 'misogynyRate' as const, daysBefore: 14, daysAfter: 14 };
+        const guatemala = await store.analytics.campaignImpact(query);
+        expect(Math.abs(guatemala.levelChange!)).toBeLessThan(1);
+        const honduras = await store.analytics.campaignImpact({ ...query, filter: filter({ country: 'HN' }) });
+        expect(honduras.levelChange).toBeLessThan(-45);
+        await store.campaigns.save({ ...campaign, countries: [], startDate: '2026-10-15', endDate: null });
+        const region = await store.analytics.campaignImpact(query);
+        expect(region.levelChange).toBeLessThan(-20);
+        expect(region.levelChange).toBeGreaterThan(-30);
+      });
     });
 
     describe('records', () => {
