@@ -31,23 +31,32 @@ export function crossValidatedProbs(
   rows: number[],
   fit: Partial<FitOptions>,
   folds: number,
-): { rows: number[]; probs: number[][] } {
+  /** Per-fold options (e.g. stacked priors fitted without the fold's test texts). */
+  foldFit?: (testRows: number[]) => Partial<FitOptions>,
+): { rows: number[]; probs: number[][]; folds: number[] } {
   // Folds by text, so a text duplicated across corpora (TASS 2020 / InterTASS share ~2,400)
   // never sits on both sides of a fold.
   const fold = (i: number) => hashFeature(`cv:${textKey(data.examples[i]!.text)}`) % folds;
   const outRows: number[] = [];
   const probs: number[][] = [];
+  const foldOf: number[] = [];
   for (let f = 0; f < folds; f++) {
     const train = rows.filter((i) => fold(i) !== f);
     const test = rows.filter((i) => {
       const e = data.examples[i]!;
-      return fold(i) === f && (e.sourceWeight ?? e.weight) >= 1;
+      // A soft-labelled row is scored once, by the part that carries its hard label.
+      return (
+        fold(i) === f &&
+        (e.evaluated === true || (e.sourceWeight ?? e.weight) >= 1) &&
+        (e.hardLabel === undefined || e.label === e.hardLabel)
+      );
     });
-    const model = fitTask(data, train, fit);
+    const model = fitTask(data, train, foldFit ? { ...fit, ...foldFit(test) } : fit);
     outRows.push(...test);
+    foldOf.push(...test.map(() => f));
     probs.push(...scoreRows(data, model, test));
   }
-  return { rows: outRows, probs };
+  return { rows: outRows, probs, folds: foldOf };
 }
 
 export function calibrate(

@@ -29,6 +29,13 @@ export interface Example {
   evaluated?: boolean;
   /** The source's weight before a per-row weight (cross-validation scores rows of weight 1). */
   sourceWeight?: number;
+  /**
+   * One share of a soft-labelled row (see SourceSpec.soft): the row's hard label (only the part
+   * carrying it is scored in cross-validation) and the share, normalised over the row's parts
+   * (the part's weight in document and NB counts, so the row counts once).
+   */
+  hardLabel?: string;
+  share?: number;
 }
 
 export interface SourceSpec {
@@ -114,6 +121,27 @@ const exist23Category = (row: Record<string, unknown>) => {
   return best ? (EXIST23_CATEGORY[best] ?? null) : null;
 };
 
+/**
+ * EXIST 2023 soft category target: the task-1 NO share on non-sexist, the YES share spread over
+ * the categories in proportion to their task-3 votes (annotators may name several).
+ */
+const exist23CategorySoft = (row: Record<string, unknown>): Array<[string, number]> | null => {
+  const yes = (row.task1_sexism_soft as Record<string, number> | undefined)?.YES;
+  const cats = row.task3_category_soft as Record<string, number> | undefined;
+  if (typeof yes !== 'number' || !cats) return null;
+  const pairs = Object.entries(cats).flatMap(([k, v]) =>
+    k !== 'NO' && EXIST23_CATEGORY[k] && v > 0
+      ? [[EXIST23_CATEGORY[k]!, v] as [string, number]]
+      : [],
+  );
+  const total = pairs.reduce((n, [, v]) => n + v, 0);
+  if (total <= 0) return [['non-sexist', 1]];
+  return [
+    ['non-sexist', 1 - yes],
+    ...pairs.map(([l, v]) => [l, (yes * v) / total] as [string, number]),
+  ];
+};
+
 const INTENTIONS: Record<string, string> = {
   DIRECT: 'direct',
   REPORTED: 'reported',
@@ -190,10 +218,16 @@ export function taskSpec(task: TaskName, variant: Record<string, string> = {}): 
         labels: ['0', '1'],
         binary: true,
         sources: [
-          { file: 'misogyny_exist2021_train_es.jsonl', label: binary, evaluate: true },
+          {
+            file: 'misogyny_exist2021_train_es.jsonl',
+            label: binary,
+            weight: Number(variant.exist21 ?? 1),
+            evaluate: true,
+          },
           {
             file: 'misogyny_exist2023_train_es.jsonl',
             label: binary,
+            weight: Number(variant.exist23 ?? 1),
             evaluate: true,
             soft: variant.soft ? exist23Soft : undefined,
             rowWeight: variant.agreement ? exist23Agreement(Number(variant.agreement)) : undefined,
@@ -201,6 +235,7 @@ export function taskSpec(task: TaskName, variant: Record<string, string> = {}): 
           {
             file: 'misogyny_exist2023_dev_es.jsonl',
             label: binary,
+            weight: Number(variant.exist23 ?? 1),
             evaluate: true,
             soft: variant.soft ? exist23Soft : undefined,
             rowWeight: variant.agreement ? exist23Agreement(Number(variant.agreement)) : undefined,
@@ -245,12 +280,14 @@ export function taskSpec(task: TaskName, variant: Record<string, string> = {}): 
             label: exist23Category,
             weight: Number(variant.exist23 ?? 1),
             evaluate: false,
+            soft: variant.catsoft ? exist23CategorySoft : undefined,
           },
           {
             file: 'misogyny_exist2023_dev_es.jsonl',
             label: exist23Category,
             weight: Number(variant.exist23 ?? 1),
             evaluate: false,
+            soft: variant.catsoft ? exist23CategorySoft : undefined,
           },
         ],
       };
@@ -316,6 +353,7 @@ export function loadExamples(
 ): Example[] {
   const out: Example[] = [];
   for (const source of spec.sources) {
+    if (source.weight === 0) continue;
     const path = join(dir, source.file);
     if (!existsSync(path)) {
       warn(`falta ${path}; se omite`);
@@ -339,17 +377,21 @@ export function loadExamples(
       if (heldOut && source.evaluateIf && !source.evaluateIf(row)) return;
       const soft = !heldOut && source.soft ? source.soft(row) : null;
       if (soft) {
-        for (const [l, share] of soft)
-          if (share > 0.01 && spec.labels.includes(l))
-            out.push({
-              id,
-              source: source.file,
-              text,
-              label: l,
-              weight: (source.weight ?? 1) * share,
-              heldOut,
-              evaluated: source.evaluate,
-            });
+        const parts = soft.filter(([l, share]) => share > 0.01 && spec.labels.includes(l));
+        const total = parts.reduce((n, [, share]) => n + share, 0);
+        for (const [l, share] of parts)
+          out.push({
+            id,
+            source: source.file,
+            text,
+            label: l,
+            weight: (source.weight ?? 1) * share,
+            sourceWeight: source.weight ?? 1,
+            heldOut,
+            evaluated: source.evaluate,
+            hardLabel: label,
+            share: share / total,
+          });
         return;
       }
       out.push({

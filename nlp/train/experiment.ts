@@ -7,7 +7,11 @@
  *     [--heldout] [--no-cv] [--folds N]
  *
  * A fit JSON is a Partial<FitOptions> plus optional `calibrate: true` (CV-tuned offsets /
- * threshold, as `escucha train` does).
+ * threshold, as `escucha train` does), `priors: [task, ...]` and `foldPriors: true` (the priors
+ * are refitted without each fold's test texts). Averages of linear models go in `members`, e.g.
+ * `"members":[{"scaling":"none"},{"scaling":"nb"}]` or `[{"subset":[0,3]},{"subset":[1,3]},…]`.
+ * Besides the pooled CV figures it prints the per-fold mean ± sd on the evaluation rows (what
+ * noise looks like; compare configurations fold by fold, the folds are the same).
  */
 import { singleLabelReport } from '../eval/metrics.js';
 import { loadTextBundle } from '../text-resources.js';
@@ -16,7 +20,15 @@ import { TASK_CONFIG } from './config.js';
 import type { TaskName } from './data.js';
 import type { FitOptions } from './fit.js';
 import type { LinearModelFile } from '../model/linear.js';
-import { decide, fitPriors, fitTask, prepareTask, trainingRows } from './run.js';
+import {
+  decide,
+  fitPriors,
+  fitTask,
+  prepareTask,
+  textKey,
+  trainingRows,
+  type TaskData,
+} from './run.js';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -32,6 +44,9 @@ const configs = positional.slice(2).map(
       calibrate?: boolean;
       objective?: string;
       priors?: TaskName[];
+      /** Cross-validation refits the priors without each fold's test texts (no leakage when
+       * the prior's corpora share texts with this task's). */
+      foldPriors?: boolean;
     },
 );
 if (configs.length === 0)
@@ -77,16 +92,48 @@ function priorModel(name: TaskName): LinearModelFile {
   return m;
 }
 
+const priorData = new Map<string, TaskData>();
+/** Prior models fitted without the held-out texts and without the texts of `testRows`. */
+function foldPriorModels(names: TaskName[], testRows: number[]): LinearModelFile[] {
+  const out = new Set(
+    data.examples
+      .flatMap((e) => (e.heldOut ? [textKey(e.text)] : []))
+      .concat(testRows.map((i) => textKey(data.examples[i]!.text))),
+  );
+  return names.map((name) => {
+    let d = priorData.get(name);
+    if (!d) {
+      d = prepareTask(
+        name,
+        process.env.ESCUCHA_DATASETS ?? '/work/shared/datasets',
+        bundle,
+        TASK_CONFIG[name].variant,
+      );
+      priorData.set(name, d);
+    }
+    const rows = d.examples.flatMap((e, i) => (out.has(textKey(e.text)) ? [] : [i]));
+    return fitTask(d, rows, { ...TASK_CONFIG[name].fit, priors: undefined });
+  });
+}
+
 for (const config of configs) {
   const started = Date.now();
-  const { calibrate: doCal, objective: _o, priors: priorNames, ...rest } = config;
+  const { calibrate: doCal, objective: _o, priors: priorNames, foldPriors, ...rest } = config;
   const fit: Partial<FitOptions> = { ...rest, priors: priorNames?.map(priorModel) };
   const calibrations: Array<{ name: string; offsets?: number[]; threshold: number }> = [
     { name: 'none', threshold: 0.5 },
   ];
   let line = `${JSON.stringify(config)}\n`;
   if (!flags.has('--no-cv')) {
-    const cv = crossValidatedProbs(data, rows, fit, folds);
+    const cv = crossValidatedProbs(
+      data,
+      rows,
+      fit,
+      folds,
+      foldPriors && priorNames
+        ? (test) => ({ priors: foldPriorModels(priorNames, test) })
+        : undefined,
+    );
     const gold = cv.rows.map((i) => data.examples[i]!.label);
     const raw = singleLabelReport(
       gold,
@@ -94,6 +141,30 @@ for (const config of configs) {
       data.labels,
     );
     line += `  cv raw   ${fmt(raw)}\n`;
+    // Per-fold spread of the pooled figures (what noise looks like), evaluation rows only.
+    const perFold = (pick: (k: number) => boolean) => {
+      const acc: number[] = [];
+      const mf1: number[] = [];
+      for (let f = 0; f < folds; f++) {
+        const ks = cv.rows.flatMap((i, k) =>
+          cv.folds[k] === f && data.examples[i]!.evaluated !== false && pick(k) ? [k] : [],
+        );
+        const r = singleLabelReport(
+          ks.map((k) => gold[k]!),
+          ks.map((k) => decide(data.labels, data.binary, cv.probs[k]!)),
+          data.labels,
+        );
+        acc.push(r.accuracy);
+        mf1.push(r.macroF1);
+      }
+      const ms = (xs: number[]) => {
+        const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+        const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+        return `${m.toFixed(3)}±${sd.toFixed(3)}`;
+      };
+      return `acc ${ms(acc)} mF1 ${ms(mf1)} [${mf1.map((x) => x.toFixed(3)).join(' ')}]`;
+    };
+    line += `  cv folds (eval rows) ${perFold(() => true)}\n`;
     const ev = cv.rows.flatMap((i, k) => (data.examples[i]!.evaluated !== false ? [k] : []));
     if (ev.length < cv.rows.length) {
       const r = singleLabelReport(

@@ -30,6 +30,13 @@ export interface FitOptions {
    * surface features) separately and average their logits — still one linear model.
    */
   ensemble?: 'none' | 'split';
+  /**
+   * An average of linear models over the same hashed features, each fitted with these options
+   * on top of the others (e.g. `scaling: 'nb'` vs `'none'`, `featureFilter`, or `subset: [k, n]`
+   * = without the rows whose text falls in bucket k of n) and weighted by `weight`. The float
+   * weights are averaged before pruning to `topK`: still one linear model.
+   */
+  members?: Array<Partial<FitOptions> & { weight?: number; subset?: [number, number] }>;
   /** Internal: restricts the vocabulary to character n-grams or to the other features. */
   featureFilter?: 'char' | 'word';
   /**
@@ -110,6 +117,11 @@ export interface FitInput {
   labels: Int32Array;
   weights: Float64Array;
   classes: number;
+  /**
+   * How much each row counts in document frequencies and NB ratios (default 1): the parts of a
+   * soft-labelled row share one document.
+   */
+  countWeights?: Float64Array;
 }
 
 export function fitLinear(
@@ -127,9 +139,86 @@ export function fitLinear(
     const b = fitLinear(task, labelNames, binary, input, names, { ...sub, featureFilter: 'word' });
     return averageModels(a, b, meta, options);
   }
+  const columns = binary ? 1 : input.classes;
+  if (options.members?.length) {
+    const allDf = new Map<number, number>();
+    for (const doc of input.docs) for (const h of doc.hashes) allDf.set(h, (allDf.get(h) ?? 0) + 1);
+    const merged = new Map<number, Float64Array>();
+    const bias = new Float64Array(columns);
+    const totalWeight = options.members.reduce((n, m) => n + (m.weight ?? 1), 0);
+    for (const { weight = 1, subset, ...member } of options.members) {
+      const sub = subset ? subsetInput(input, subset) : input;
+      const raw = fitRaw(binary, sub, names, { ...options, members: undefined, ...member });
+      const a = weight / totalWeight;
+      for (let c = 0; c < columns; c++) bias[c]! += a * raw.bias[c]!;
+      raw.hashes.forEach((h, j) => {
+        let row = merged.get(h);
+        if (!row) merged.set(h, (row = new Float64Array(columns)));
+        for (let c = 0; c < columns; c++) row[c]! += a * raw.folded[j * columns + c]!;
+      });
+    }
+    const hashes = [...merged.keys()];
+    const folded = new Float64Array(hashes.length * columns);
+    hashes.forEach((h, j) => folded.set(merged.get(h)!, j * columns));
+    return finishModel(task, labelNames, binary, names, options, meta, {
+      hashes,
+      folded,
+      bias: [...bias],
+      df: allDf,
+    });
+  }
+  return finishModel(
+    task,
+    labelNames,
+    binary,
+    names,
+    options,
+    meta,
+    fitRaw(binary, input, names, options),
+  );
+}
+
+/** The rows whose document (by its feature set, so duplicated texts go together) is not in bucket k of n. */
+function subsetInput(input: FitInput, [k, n]: [number, number]): FitInput {
+  const keep: number[] = [];
+  input.docs.forEach((doc, i) => {
+    let key = 0;
+    for (const h of doc.hashes) key = (key + h) >>> 0;
+    if (hashFeature(`bag:${key}`) % n !== k) keep.push(i);
+  });
+  const K = input.classes;
+  return {
+    docs: keep.map((i) => input.docs[i]!),
+    labels: Int32Array.from(keep, (i) => input.labels[i]!),
+    weights: Float64Array.from(keep, (i) => input.weights[i]!),
+    classes: K,
+    countWeights: input.countWeights
+      ? Float64Array.from(keep, (i) => input.countWeights![i]!)
+      : undefined,
+  };
+}
+
+interface RawFit {
+  /** Feature hashes of the vocabulary and their folded weights (F × columns). */
+  hashes: number[];
+  folded: Float64Array;
+  bias: number[];
+  df: Map<number, number>;
+}
+
+function fitRaw(
+  binary: boolean,
+  input: FitInput,
+  names: Map<number, string>,
+  options: FitOptions,
+): RawFit {
   const { docs, labels, classes } = input;
+  const cw = input.countWeights;
   const df = new Map<number, number>();
-  for (const doc of docs) for (const h of doc.hashes) df.set(h, (df.get(h) ?? 0) + 1);
+  docs.forEach((doc, i) => {
+    const n = cw ? cw[i]! : 1;
+    for (const h of doc.hashes) df.set(h, (df.get(h) ?? 0) + n);
+  });
   const vocab = new Map<number, number>();
   const vocabHashes: number[] = [];
   for (const [h, n] of df) {
@@ -184,11 +273,12 @@ export function fitLinear(
     const p = new Float64Array(F).fill(1);
     const q = new Float64Array(F).fill(1);
     docs.forEach((doc, i) => {
+      const n = cw ? cw[i]! : 1;
       for (const h of doc.hashes) {
         const j = vocab.get(h);
         if (j === undefined) continue;
-        if (labels[i] === 1) p[j]! += 1;
-        else q[j]! += 1;
+        if (labels[i] === 1) p[j]! += n;
+        else q[j]! += n;
       }
     });
     let ps = 0;
@@ -198,6 +288,32 @@ export function fitLinear(
       qs += q[j]!;
     }
     for (let j = 0; j < F; j++) scale[j] = 1 + Math.abs(Math.log(p[j]! / ps / (q[j]! / qs)));
+  } else if (options.scaling === 'nb') {
+    // Multi-class: the largest one-vs-rest log-count ratio of the feature.
+    const counts = new Float64Array(F * classes).fill(1);
+    docs.forEach((doc, i) => {
+      const n = cw ? cw[i]! : 1;
+      for (const h of doc.hashes) {
+        const j = vocab.get(h);
+        if (j !== undefined) counts[j * classes + labels[i]!]! += n;
+      }
+    });
+    const sums = new Float64Array(classes);
+    let all = 0;
+    for (let j = 0; j < F; j++)
+      for (let c = 0; c < classes; c++) sums[c]! += counts[j * classes + c]!;
+    for (let c = 0; c < classes; c++) all += sums[c]!;
+    for (let j = 0; j < F; j++) {
+      let row = 0;
+      for (let c = 0; c < classes; c++) row += counts[j * classes + c]!;
+      let r = 0;
+      for (let c = 0; c < classes; c++) {
+        const pc = counts[j * classes + c]! / sums[c]!;
+        const qc = (row - counts[j * classes + c]!) / (all - sums[c]!);
+        r = Math.max(r, Math.abs(Math.log(pc / qc)));
+      }
+      scale[j] = 1 + r;
+    }
   }
   // CSR
   const indptr = new Int32Array(docs.length + 1);
@@ -257,15 +373,34 @@ export function fitLinear(
       }
     }
   });
-  // Fold scaling, collapse binary, prune.
+  // Fold scaling, collapse binary.
   const columns = binary ? 1 : classes;
   const folded = new Float64Array(F * columns);
-  const importance = new Float64Array(F);
   for (let j = 0; j < F; j++) {
     for (let c = 0; c < columns; c++) {
       const w = binary ? W[j * 2 + 1]! - W[j * 2]! : W[j * classes + c]!;
       folded[j * columns + c] = w * scale[j]!;
     }
+  }
+  const bias = binary ? [B[1]! - B[0]!] : [...B];
+  return { hashes: vocabHashes, folded, bias, df };
+}
+
+/** Prunes to the top-k features by weight × √df and quantises to int16. */
+function finishModel(
+  task: string,
+  labelNames: string[],
+  binary: boolean,
+  names: Map<number, string>,
+  options: FitOptions,
+  meta: Record<string, unknown>,
+  raw: RawFit,
+): LinearModelFile {
+  const { hashes: vocabHashes, folded, bias, df } = raw;
+  const F = vocabHashes.length;
+  const columns = binary ? 1 : labelNames.length;
+  const importance = new Float64Array(F);
+  for (let j = 0; j < F; j++) {
     let mean = 0;
     if (!binary) for (let c = 0; c < columns; c++) mean += folded[j * columns + c]! / columns;
     let imp = 0;
@@ -287,7 +422,6 @@ export function fitLinear(
     for (let c = 0; c < columns; c++)
       ints[i * columns + c] = Math.round(folded[j * columns + c]! / q);
   });
-  const bias = binary ? [B[1]! - B[0]!] : [...B];
   return {
     format: 1,
     task,
@@ -302,7 +436,13 @@ export function fitLinear(
       ...meta,
       vocabulary: F,
       kept: order.length,
-      options: { ...options, priors: options.priors?.map((m) => m.task) },
+      options: {
+        ...options,
+        priors: options.priors?.map((m) => m.task),
+        ...(options.members
+          ? { members: options.members.map((m) => ({ ...m, priors: undefined })) }
+          : {}),
+      },
     },
   };
 }

@@ -58,6 +58,7 @@ export function fitTask(
   meta: Record<string, unknown> = {},
 ): LinearModelFile {
   const labelIndex = new Map(data.labels.map((l, i) => [l, i]));
+  const soft = rows.some((i) => data.examples[i]!.share !== undefined);
   return fitLinear(
     data.task,
     data.labels,
@@ -67,6 +68,9 @@ export function fitTask(
       labels: Int32Array.from(rows.map((i) => labelIndex.get(data.examples[i]!.label)!)),
       weights: Float64Array.from(rows.map((i) => data.examples[i]!.weight)),
       classes: data.labels.length,
+      countWeights: soft
+        ? Float64Array.from(rows.map((i) => data.examples[i]!.share ?? 1))
+        : undefined,
     },
     data.names,
     { ...DEFAULT_FIT, ...options },
