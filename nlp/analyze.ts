@@ -28,12 +28,12 @@ import { lexiconSignals } from './lexicon-signals.js';
 import { Matches } from './model/linear.js';
 import { loadOnnxScorer, type OnnxScorer, type OnnxTask } from './onnx.js';
 import { detectMisogynyCues } from './misogyny-cues.js';
-import { resolvePlaces } from './places.js';
+import { placeSpans, resolvePlaces, type Gazetteer } from './places.js';
 import { loadResources, type Resources } from './resources.js';
 import { detectTopics } from './topics.js';
 import { fold } from './text/fold.js';
 import { segmentHashtag } from './text/hashtags.js';
-import { finish, prepare } from './text/normalize.js';
+import { finish, prepare, type NormalizedText } from './text/normalize.js';
 
 export interface AnalysisInput {
   text: string;
@@ -109,6 +109,22 @@ function extractOptions(res: Resources): ExtractOptions {
   return options;
 }
 
+/** Stands for a place name in the text the classifiers read. */
+const PLACE = '_lugar_';
+
+/**
+ * The text as the classifiers read it: place names of the region masked. A place says where,
+ * not what: "Santa Ana" lent the misogyny model its "ana", "Santiago de los Caballeros" its
+ * "caballeros". Places are resolved from the unmasked text.
+ */
+function withoutPlaces(norm: NormalizedText, text: string, gaz: Gazetteer): NormalizedText {
+  const spans = placeSpans(norm.words, text, gaz);
+  if (spans.length === 0) return norm;
+  const words = [...norm.words];
+  for (const [start, end] of spans) for (let i = start; i < end; i++) words[i] = PLACE;
+  return { ...norm, words, text: words.join(' ') };
+}
+
 export function analyzeWith(
   res: Resources,
   version: string,
@@ -140,9 +156,10 @@ export function analyzeWith(
   let hate: Analysis['hate'];
   let topics: TopicResult[];
   if (lang === 'es') {
-    const signals = lexiconSignals(norm, 'es', bundle.lexicon);
+    const classified = withoutPlaces(norm, input.text, res.gazetteer);
+    const signals = lexiconSignals(classified, 'es', bundle.lexicon);
     const matches = new Matches(res.table);
-    extractFeatures(norm, signals, extractOptions(res), matches.sink);
+    extractFeatures(classified, signals, extractOptions(res), matches.sink);
     const ctx = { table: res.table, matches, models: res.models, onnx };
     sentiment = sentimentFromModel(ctx, signals);
     emotions = emotionFromModel(ctx, signals);

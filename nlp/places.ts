@@ -306,6 +306,27 @@ function best(entries: PlaceEntry[]): PlaceEntry {
 
 const NO_TAGS: ReadonlySet<string> = new Set();
 
+/**
+ * Word ranges [start, end) of `words` that name a place of the gazetteer in the text, as
+ * resolution reads them (longest match; a name that is also a common word only when
+ * capitalised mid-sentence: "Santa Ana", "Colón", not "la paz" of "queremos la paz").
+ */
+export function placeSpans(words: readonly string[], text: string, gaz: Gazetteer): [number, number][] {
+  const hits = gaz.matcher.match(words);
+  if (hits.length === 0) return [];
+  if (hits.length > 1)
+    hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const spans: [number, number][] = [];
+  let covered = -1;
+  for (const hit of hits) {
+    if (hit.start < covered) continue;
+    if (gaz.common.has(hit.phrase) && !capitalised(text, hit.phrase)) continue;
+    covered = hit.end;
+    spans.push([hit.start, hit.end]);
+  }
+  return spans;
+}
+
 function collectWords(
   words: readonly string[],
   from: Clue['from'],

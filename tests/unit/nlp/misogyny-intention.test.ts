@@ -49,6 +49,8 @@ describe('misogynistic speech (sexism x intention)', () => {
     const caravan = analyzer.analyze({ text: 'Sale de Santa Ana una caravana de migrantes que huye de la violencia y la pobreza' }).misogyny;
     expect(caravan.flag).toBe(false);
     expect(caravan.explanation[0]).toEqual({ feature: 'objetivo:ninguno', weight: -1 });
+    // Place names are masked before the classifiers: "Santa Ana" lends no "ana".
+    expect(caravan.explanation.some((e) => /\bana\b|santa/.test(e.feature))).toBe(false);
     const named = analyzer.analyze({ text: 'Las feministas son unas locas amargadas' }).misogyny;
     expect(named.explanation.some((e) => e.feature === 'objetivo:ninguno')).toBe(false);
   });
