@@ -6,6 +6,7 @@
  */
 
 // The analyser's own folding, so a word is looked up exactly as the features spell it.
+import { STOPWORDS } from '../analytics/tokenize.js';
 import { fold } from '../nlp/text/fold.js';
 
 type Locale = 'es' | 'en';
@@ -69,8 +70,54 @@ export function spellings(text: string): Map<string, string> {
   return map;
 }
 
+/** A phrase made only of function words ("una", "que le", "de la"): it explains nothing to a reader. */
+export function isStopwordPhrase(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length > 0 && words.every((w) => STOPWORDS.has(fold(w)));
+}
+
+/**
+ * The word or phrase of an evidence feature, or null for model-internal signals: features may be
+ * prefixed by a category ("sexual-violence:acoso") or be lexicon scores ("léxico:neg").
+ */
+export function wordOf(feature: string): string | null {
+  // Intention and stance rows explain *why a post is or is not* misogynistic speech, not what
+  // it says; character n-grams ("…ujer…") are not words.
+  if (/^(intención|postura):/.test(feature)) return null;
+  const parts = feature.split(':');
+  let last = parts[parts.length - 1]!.trim();
+  if (parts.length > 1 && /^(neg|pos|polarity|question)$/.test(last)) return null;
+  if (/^(léxico|lexico|rasgo|corrección)/.test(feature) && !last.includes('(')) return null;
+  // A lexicon hit reads "misogyny (histericas, zorra)": the words are in the brackets.
+  const bracket = /\(([^)]+)\)/.exec(last);
+  if (bracket) last = bracket[1]!.split(',')[0]!.trim();
+  if (last.startsWith('…') || last.length < 2) return null;
+  return isStopwordPhrase(last) ? null : last;
+}
+
+/** Cues whose rows read "cue: what it found" ("intención:léxico:emo:joy", "regla:a la cocina"). */
+const CUES = /^(intención|postura|regla):(.+)$/su;
+/** An EXIST category prefix ("sexual-violence:la"). */
+const CATEGORY = /^[a-z]+(?:-[a-z]+)+:/;
+
+/**
+ * Whether an evidence row says nothing to a reader: once its cue and category prefixes are
+ * set aside, only function words remain ("intención:una", "la", "sexual-violence:de la").
+ * Internal signals (lexicons, traits, "objetivo:ninguno") are words to translate, never dropped.
+ */
+export function onlyStopwords(feature: string): boolean {
+  let inner = feature.trim();
+  for (let cue = CUES.exec(inner); cue; cue = CUES.exec(inner)) inner = cue[2]!.trim();
+  inner = inner.replace(CATEGORY, '');
+  if (/^(léxico|lexico|rasgo|objetivo|corrección|jerga)\b/u.test(inner)) return false;
+  return isStopwordPhrase(inner);
+}
+
 /** One evidence feature, readable: internal names translated, words spelled as in the post. */
 export function readableEvidence(feature: string, text: string, locale: Locale, spelled = spellings(text)): string {
+  // "intención:léxico:emo:joy" → "intención: léxico de alegría": the cue, then what it found, itself made readable.
+  const cue = CUES.exec(feature);
+  if (cue) return `${NAMES[locale][cue[1]!]}: ${readableEvidence(cue[2]!.trim(), text, locale, spelled)}`;
   let label = feature;
   const names = NAMES[locale];
   const prefix = Object.keys(names)

@@ -5,7 +5,7 @@ import { css, html, LitElement } from 'lit';
 import { barChart, barHeight } from '../charts/bars.js';
 import { SENTIMENT_COLORS } from '../charts/palette.js';
 import { lineChart, stackedBarChart } from '../charts/time-series.js';
-import { formatDay, formatNumber, formatPercent, formatShortDay, formatSigned } from '../format.js';
+import { formatDay, formatIndex, formatNumber, formatPercent, formatShortDay } from '../format.js';
 import { i18n, LocaleController, sentimentName } from '../i18n/index.js';
 import { api, type Campaign } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -90,7 +90,8 @@ export class CampaignSummary extends LitElement {
         const marker = markerIndex >= 0 ? { index: markerIndex, label: t.chart.launch } : null;
         const today = todayUtc();
         const partial = { partial: k.days.map((d) => isPartial(d.day, 1, 1, today)), partialNote: t.chart.partialDay };
-        return html`<div class="kpis">
+        return html`<p class="muted small population" id=${`pop-${c.id}`}>${t.campanas.campaignPosts(formatDay(k.from), formatDay(k.to))}</p>
+          <div class="kpis" aria-describedby=${`pop-${c.id}`}>
             <kpi-card plain label=${t.kpi.posts} .value=${tot.posts}></kpi-card>
             <kpi-card plain label=${t.kpi.potentialReach} .value=${tot.potentialReach}></kpi-card>
             <kpi-card plain label=${t.kpi.interactions} .value=${tot.interactions}></kpi-card>
@@ -98,7 +99,7 @@ export class CampaignSummary extends LitElement {
             <kpi-card plain label=${t.kpi.mediaMentions} .value=${tot.mediaMentions}></kpi-card>
             <kpi-card plain label=${t.kpi.hashtags} .value=${tot.hashtags}></kpi-card>
             <kpi-card plain label=${t.kpi.netSentiment} format="index" .value=${tot.netSentiment}></kpi-card>
-            <kpi-card plain label=${t.kpi.misogynyRate} format="percent" .value=${tot.misogynyRate}></kpi-card>
+            <kpi-card plain label=${`${t.kpi.misogynyRate} ${t.campanas.ofCampaign}`} format="percent" .sample=${tot.analysed} .value=${tot.misogynyRate}></kpi-card>
           </div>
           <div class="charts">
             <chart-panel heading=${t.campanas.overTime} filename=${`campana-${c.id}-dias`} description=${t.campanas.launchOn(formatDay(launch))}
@@ -129,12 +130,23 @@ export class CampaignSummary extends LitElement {
             </select>
           </label>
         </div>
+        <p class="muted small">${t.campanas.impactPopulation}</p>
         ${renderTask(this.impact, (impact) => {
           const idx = impact.days.findIndex((d) => d.day === impact.launchDate);
-          const format = this.metric === 'posts' ? formatNumber : this.metric === 'netSentiment' ? formatSigned : formatPercent;
+          // Today (still filling) and any day cut short: dotted and noted, as on every other chart.
+          const today = todayUtc();
+          const format = this.metric === 'posts' ? formatNumber : this.metric === 'netSentiment' ? formatIndex : formatPercent;
           return html`<p class="sentence">${impact.summary}</p>
-            <chart-panel heading=${`${t.kpi[this.metric]} · ${t.campanas.impact.toLowerCase()}`} filename=${`campana-${c.id}-impacto`} .height=${200}
-              .config=${lineChart({ labels: impact.days.map((d) => formatShortDay(d.day)), series: [{ label: t.kpi[this.metric], data: impact.days.map((d) => d.value) }], format, marker: idx >= 0 ? { index: idx, label: t.chart.launch } : null })}
+            <chart-panel heading=${`${t.kpi[this.metric]} · ${t.campanas.wholeConversation}`} filename=${`campana-${c.id}-impacto`} .height=${200}
+              description=${t.campanas.impactPopulation}
+              .config=${lineChart({
+                labels: impact.days.map((d) => formatShortDay(d.day)),
+                series: [{ label: t.kpi[this.metric], data: impact.days.map((d) => d.value) }],
+                format,
+                marker: idx >= 0 ? { index: idx, label: t.chart.launch } : null,
+                partial: impact.days.map((d) => isPartial(d.day, 1, 1, today)),
+                partialNote: t.chart.partialDay,
+              })}
               ?empty=${impact.days.every((d) => d.value === null)}></chart-panel>`;
         }, { compact: true })}
       </section>`;

@@ -11,6 +11,7 @@ import { shared } from './styles.js';
  * The table is derived from the chart's labels and datasets unless `table` is given.
  * @attr heading - the panel title
  * @attr description - one sentence read by screen readers in place of the chart
+ * @attr note - a visible sentence under the title: what the figure measures, how to read it
  * @attr filename - CSV file name without extension (default: from the heading)
  * @prop config - a Chart.js configuration from `client/charts/*`
  * @prop table - the data as a table (optional)
@@ -24,6 +25,7 @@ export class ChartPanel extends LitElement {
   static override properties = {
     heading: { type: String },
     description: { type: String },
+    note: { type: String },
     filename: { type: String },
     config: { attribute: false },
     table: { attribute: false },
@@ -33,6 +35,7 @@ export class ChartPanel extends LitElement {
   };
   declare heading: string;
   declare description: string;
+  declare note: string;
   declare filename: string;
   declare config: ChartConfiguration | null;
   declare table: DataTable | null;
@@ -46,6 +49,7 @@ export class ChartPanel extends LitElement {
     new LocaleController(this);
     this.heading = '';
     this.description = '';
+    this.note = '';
     this.filename = '';
     this.config = null;
     this.table = null;
@@ -64,6 +68,7 @@ export class ChartPanel extends LitElement {
       .tools button { min-height: 2rem; padding: 0.25rem 0.625rem; font-size: 0.8125rem; }
       .canvas-box { position: relative; width: 100%; }
       .table-wrap { max-height: 22rem; overflow: auto; }
+      .note { color: var(--muted); font-size: 0.8125rem; line-height: 1.45; margin-top: calc(-1 * var(--space-2)); }
       .none { color: var(--muted); font-size: 0.875rem; padding: var(--space-4) 0; }
     `,
   ];
@@ -90,6 +95,7 @@ export class ChartPanel extends LitElement {
                 <button type="button" class="ghost" @click=${this.download}>${t.csv}</button>`}
         </div>
       </header>
+      ${this.note ? html`<p class="note">${this.note}</p>` : null}
       <div part="body">
         ${this.empty
           ? html`<p class="none">${t.noData}</p>`

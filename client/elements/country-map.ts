@@ -6,11 +6,21 @@ import { shared } from './styles.js';
 
 /** Tile positions (column, row) that keep the seven countries roughly where they lie. */
 export const TILES: Record<string, [number, number]> = {
-  BZ: [1.1, 0], GT: [0, 0.75], HN: [1.6, 1.05], SV: [0.55, 1.85], CR: [2.1, 2.7], PA: [3.2, 3.05], DO: [4.5, 0.35],
+  BZ: [1.1, 0], GT: [0, 0.75], HN: [1.6, 1.05], SV: [0.55, 1.85], CR: [2.1, 2.7], PA: [3.2, 3.05], DO: [3.9, 0.2],
 };
-const W = 96;
-const H = 64;
-const GAP = 10;
+/**
+ * Tile size and type in viewBox units. The map is drawn about 500 px wide beside the ranking
+ * (desktop) and full width on tablets, so 22 / 20 units stay ≥ 16 px on screen: counts readable.
+ */
+export const TILE = { w: 120, h: 84, gap: 10, code: 22, count: 20 } as const;
+const W = TILE.w;
+const H = TILE.h;
+const GAP = TILE.gap;
+/** The drawing's extent: the right-most and lowest tiles plus one tile. */
+export const MAP_SIZE = {
+  width: Math.max(...Object.values(TILES).map(([c]) => c)) * (W + GAP) + W,
+  height: Math.max(...Object.values(TILES).map(([, r]) => r)) * (H + GAP) + H,
+};
 
 /**
  * `<country-map>`: a tile cartogram of the seven countries, shaded by a value (posts). A tile is
@@ -38,20 +48,20 @@ export class CountryMap extends LitElement {
     shared,
     css`
       :host { display: block; }
-      svg { width: 100%; height: auto; max-height: 26rem; }
+      svg { display: block; width: 100%; height: auto; max-height: 28rem; }
       g.tile { cursor: pointer; }
       g.tile:focus { outline: none; }
       g.tile:focus-visible rect.ring, g.tile.selected rect.ring { stroke: var(--focus); stroke-width: 4; }
       g.tile:hover rect.fill { filter: brightness(0.95); }
       .legend { display: flex; align-items: center; gap: var(--space-2); font-size: 0.75rem; color: var(--muted); margin-top: var(--space-2); }
-      .ramp { width: 8rem; height: 0.625rem; border-radius: 2px; background: linear-gradient(90deg, ${unsafeCSS(sequential(0))}, ${unsafeCSS(sequential(1))}); border: 1px solid var(--border); }
+      .legend { font-size: 0.8125rem; }
+      .ramp { width: 10rem; height: 0.625rem; border-radius: 2px; background: linear-gradient(90deg, ${unsafeCSS(sequential(0))}, ${unsafeCSS(sequential(1))}); border: 1px solid var(--border); }
     `,
   ];
 
   override render() {
     const max = Math.max(1, ...Object.values(this.values));
-    const width = 5.5 * (W + GAP);
-    const height = 4.1 * (H + GAP);
+    const { width, height } = MAP_SIZE;
     return html`<svg viewBox="0 0 ${width} ${height}" role="group" aria-label=${this.label}>
         ${Object.entries(TILES).map(([code, [col, row]]) => {
           const value = this.values[code] ?? 0;
@@ -66,8 +76,8 @@ export class CountryMap extends LitElement {
             <title>${name}: ${formatNumber(value)}</title>
             <rect class="fill" x=${x} y=${y} width=${W} height=${H} rx="8" fill=${sequential(k)} />
             <rect class="ring" x=${x} y=${y} width=${W} height=${H} rx="8" fill="none" stroke="#c4bfd1" stroke-width="1" />
-            <text x=${x + W / 2} y=${y + 26} text-anchor="middle" font-size="17" font-weight="700" fill=${inkOn(k)}>${code}</text>
-            <text x=${x + W / 2} y=${y + 47} text-anchor="middle" font-size="13" fill=${inkOn(k)}>${formatNumber(value)}</text>
+            <text x=${x + W / 2} y=${y + 35} text-anchor="middle" font-size=${TILE.code} font-weight="700" fill=${inkOn(k)}>${code}</text>
+            <text x=${x + W / 2} y=${y + 64} text-anchor="middle" font-size=${TILE.count} font-weight="600" fill=${inkOn(k)} style="font-variant-numeric:tabular-nums">${formatNumber(value)}</text>
           </g>`;
         })}
       </svg>

@@ -1,8 +1,11 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { setApiLanguage, UNAUTHORIZED_EVENT } from '../api.js';
+import { formatDateTime, formatDay } from '../format.js';
 import { i18n, LocaleController, type Locale } from '../i18n/index.js';
 import { api } from '../queries.js';
+import { sourceHealth } from '../source-health.js';
+import type { IgnoredParam } from '../state/filter.js';
 import { AppStateController, ROUTES, type RouteName } from '../state/app-state.js';
 import { can, currentSession, signOut, type Session } from '../state/session.js';
 import { renderView } from '../views/index.js';
@@ -32,6 +35,15 @@ export class EscuchaApp extends LitElement {
   private readonly health = new Task(this, {
     task: (_args, { signal }) => api.health(signal),
     args: () => [],
+  });
+  /**
+   * The sources' state, read again on every view change, for the banner shown when every
+   * enabled source is failing. Only analysts and admins may list sources; for the others (or
+   * when the request fails) there is no banner rather than an error.
+   */
+  private readonly sources = new Task(this, {
+    task: async ([role], { signal }) => (can(role, 'analyst') ? sourceHealth(await api.sources(signal).catch(() => [])) : null),
+    args: () => [this.session?.user.role, this.state.state.route] as const,
   });
 
   constructor() {
@@ -80,6 +92,11 @@ export class EscuchaApp extends LitElement {
       main { padding: var(--space-4) var(--space-5) var(--space-6); min-width: 0; }
       .filters { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); padding: var(--space-3) var(--space-4); margin-bottom: var(--space-5); }
       footer { color: var(--muted); font-size: 0.75rem; margin-top: var(--space-6); }
+      .banner { display: flex; gap: var(--space-3); align-items: flex-start; justify-content: space-between; flex-wrap: wrap; margin-bottom: var(--space-4); font-size: 0.875rem; line-height: 1.5; }
+      .banner.down { border-left-color: var(--bad); background: #fdf1f0; }
+      .banner ul { margin: 0.25rem 0 0; padding-left: 1.25rem; }
+      .banner .body { flex: 1 1 20rem; min-width: 0; }
+      .banner button { min-height: 2rem; padding: 0.25rem 0.625rem; }
       @media (max-width: 960px) {
         .layout { grid-template-columns: 1fr; }
         nav { border-right: 0; border-bottom: 1px solid var(--border); padding: var(--space-2); overflow-x: auto; }
@@ -133,11 +150,44 @@ export class EscuchaApp extends LitElement {
           </ul>
         </nav>
         <main id="main" tabindex="-1">
+          ${this.sourcesBanner()}
           ${FILTERED.has(route) ? html`<div class="filters"><filter-bar></filter-bar></div>` : null}
+          ${this.ignoredNotice()}
           ${renderView(route, this.session.user.role)}
           <footer>${this.health.value ? `escucha v${this.health.value.version} · ${this.health.value.store} · ${this.health.value.queue}` : ''}</footer>
         </main>
       </div>`;
+  }
+
+  /** Every enabled source failing: nothing new reaches any view, so every view says so. */
+  private sourcesBanner() {
+    const health = this.sources.value;
+    if (!health?.allFailing) return null;
+    const t = i18n.t.app;
+    const route = this.state.state.route;
+    return html`<div class="notice banner down" role="alert" id="sources-down">
+      <div class="body">
+        <strong>${t.sourcesDown(health.enabled, t.failingDetail(health.offline, health.error))}</strong>
+        ${t.lastCollected(health.lastSuccessAt ? formatDateTime(health.lastSuccessAt) : null)}
+      </div>
+      ${route === 'fuentes' ? null : html`<a class="button" href=${this.state.state.href('fuentes')} @click=${(e: Event) => this.go(e, 'fuentes')}>${t.seeSources}</a>`}
+    </div>`;
+  }
+
+  /** A shared link asked for a filter that cannot be shown: say what was ignored and why. */
+  private ignoredNotice() {
+    const ignored = this.state.state.ignored;
+    if (ignored.length === 0) return null;
+    const t = i18n.t.filter;
+    const f = this.state.filter;
+    return html`<div class="notice banner" role="status" id="ignored-params">
+      <div class="body">
+        <strong>${t.ignoredTitle}</strong>
+        <ul>${ignored.map((p) => html`<li>${ignoredText(p)}</li>`)}</ul>
+        <p>${t.ignoredShown(formatDay(f.from), formatDay(f.to))}</p>
+      </div>
+      <button type="button" class="ghost" @click=${() => this.state.state.dismissIgnored()}>${i18n.t.app.dismiss}</button>
+    </div>`;
   }
 
   private languageSwitch(onLight: boolean) {
@@ -174,6 +224,21 @@ export class EscuchaApp extends LitElement {
     this.session = null;
   }
 }
+/** One ignored URL parameter, in words. */
+export function ignoredText(p: IgnoredParam): string {
+  const t = i18n.t.filter.ignored;
+  switch (p.reason) {
+    case 'invalidDay':
+      return t.invalidDay(p.key, p.value);
+    case 'inverted':
+      return t.inverted(p.from, p.to);
+    case 'missingPair':
+      return t.missingPair(p.key, p.value, p.other);
+    case 'unknownValue':
+      return t.unknownValue(p.key, p.value);
+  }
+}
+
 customElements.define('escucha-app', EscuchaApp);
 declare global {
   interface HTMLElementTagNameMap {

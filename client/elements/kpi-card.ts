@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { formatChange, formatCompact, formatNumber, formatPercent, formatSigned, isSmallSample } from '../format.js';
+import { formatChange, formatCompact, formatIndex, formatNumber, formatPercent, isSmallSample } from '../format.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { shared } from './styles.js';
 
@@ -75,7 +75,7 @@ export class KpiCard extends LitElement {
 
   private shown(value: number): string {
     if (this.format === 'percent') return formatPercent(value);
-    if (this.format === 'index') return formatSigned(value);
+    if (this.format === 'index') return formatIndex(value);
     return value >= 100_000 ? formatCompact(value) : formatNumber(value);
   }
 

@@ -1,7 +1,7 @@
 import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { readableEvidence, spellings } from '../evidence.js';
+import { onlyStopwords, readableEvidence, spellings } from '../evidence.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { categoryName, countryName, i18n, LocaleController, sentimentName, topicName } from '../i18n/index.js';
 import { api, type PostSummary, type StoredPost } from '../queries.js';
@@ -121,7 +121,10 @@ export class PostCard extends LitElement {
       const shown = category && category !== head ? `${category}: ${rest.join(':')}` : feature;
       return readableEvidence(shown, post.text, i18n.locale, spelled);
     };
-    const block = (title: string, evidence: Evidence) => html`<div>
+    const block = (title: string, all: Evidence) => {
+      // Rows made only of function words ("una", "la") explain nothing: left out.
+      const evidence = all.filter((ev) => !onlyStopwords(ev.feature));
+      return html`<div>
       <h4>${title}</h4>
       ${evidence.length === 0
         ? html`<p class="muted small">—</p>`
@@ -130,6 +133,7 @@ export class PostCard extends LitElement {
             <tbody>${evidence.slice(0, 6).map((ev) => html`<tr><td>${readable(ev.feature)}</td><td class="num"><span class="bar ${ev.weight < 0 ? 'neg' : ''}" style="width:${Math.min(48, Math.abs(ev.weight) * 24)}px"></span>${ev.weight.toFixed(2)}</td></tr>`)}</tbody>
           </table>`}
     </div>`;
+    };
     return html`<div class="why" aria-label=${t.explorar.detail}>
       ${block(`${t.explorar.setSentiment}: ${sentimentName(e.sentiment.label)}`, e.sentiment.explanation)}
       ${block(`${t.labels.misogyny}: ${e.misogyny.flag ? categoryName(e.misogyny.category ?? '') || '✓' : e.misogyny.intention === 'reporting' ? `✗ · ${t.labels.reportsSexism}` : '✗'} (${e.misogyny.score.toFixed(2)})`, e.misogyny.explanation)}

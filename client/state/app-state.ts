@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { filterFromSearch, filterToSearch, LIST_KEYS, type Filter } from './filter.js';
+import { filterFromSearch, filterToSearch, LIST_KEYS, parseFilter, type Filter, type IgnoredParam } from './filter.js';
 
 /** The dashboard's views, in navigation order; each is a path (`/campanas`), `resumen` is `/`. */
 export const ROUTES = ['resumen', 'campanas', 'narrativas', 'violencia', 'territorio', 'explorar', 'alertas', 'fuentes', 'informes'] as const;
@@ -26,6 +26,12 @@ export class AppState extends EventTarget {
   route: RouteName = 'resumen';
   filter: Filter;
   params = new URLSearchParams();
+  /**
+   * What the last URL read (a shared link, Back) asked for and the filter could not use. The
+   * shell shows it until dismissed or until the filter changes; the URL is rewritten at once to
+   * the filter actually shown, so the address bar never lies about what is on screen.
+   */
+  ignored: IgnoredParam[] = [];
 
   constructor(
     private readonly win: Window | null = typeof window === 'undefined' ? null : window,
@@ -46,8 +52,18 @@ export class AppState extends EventTarget {
     const { pathname, search } = this.win!.location;
     this.route = routeFromPath(pathname);
     const all = new URLSearchParams(search);
-    this.filter = filterFromSearch(all, this.today());
+    const { filter, ignored } = parseFilter(all, this.today());
+    this.filter = filter;
+    this.ignored = ignored;
     this.params = new URLSearchParams([...all].filter(([key]) => !FILTER_KEYS.has(key)));
+    if (ignored.length > 0) this.win!.history.replaceState(null, '', this.href(this.route, this.params));
+  }
+
+  /** Forgets the ignored parameters (the user closed the notice). */
+  dismissIgnored(): void {
+    if (this.ignored.length === 0) return;
+    this.ignored = [];
+    this.dispatchEvent(new Event('change'));
   }
 
   /** The shareable URL of a route with the current filter (and the given view parameters). */
@@ -63,6 +79,7 @@ export class AppState extends EventTarget {
 
   setFilter(patch: Partial<Filter>): void {
     this.filter = { ...this.filter, ...patch };
+    this.ignored = [];
     this.commit();
   }
 

@@ -64,19 +64,47 @@ function validDay(value: string | null): value is string {
   return !Number.isNaN(ms) && isoDay(ms) === value;
 }
 
-/** Reads the filter from a query string; invalid or missing parts fall back to the last 30 days and no selection. */
-export function filterFromSearch(search: string | URLSearchParams, today: Date): Filter {
+/** A parameter of the URL that the filter could not use, and why (shown to the user). */
+export type IgnoredParam =
+  | { reason: 'invalidDay'; key: 'from' | 'to'; value: string }
+  | { reason: 'inverted'; from: string; to: string }
+  | { reason: 'missingPair'; key: 'from' | 'to'; value: string; other: 'from' | 'to' }
+  | { reason: 'unknownValue'; key: ListKey; value: string };
+
+/**
+ * Reads the filter from a query string and says what it ignored: an invalid or reversed date
+ * range falls back to the last 30 days, unknown list values are dropped. Absent parameters are
+ * not "ignored" (a plain link has none).
+ */
+export function parseFilter(search: string | URLSearchParams, today: Date): { filter: Filter; ignored: IgnoredParam[] } {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  const ignored: IgnoredParam[] = [];
   const fallback = lastDays(today, 30);
-  let from = params.get('from');
-  let to = params.get('to');
-  if (!validDay(from) || !validDay(to) || from > to) ({ from, to } = fallback);
-  const filter: Filter = { from, to, country: [], platform: [], topic: [], campaign: [], lang: [] };
+  const rawFrom = params.get('from');
+  const rawTo = params.get('to');
+  let range: Pick<Filter, 'from' | 'to'> = fallback;
+  for (const [key, value] of [['from', rawFrom], ['to', rawTo]] as const) {
+    if (value !== null && !validDay(value)) ignored.push({ reason: 'invalidDay', key, value });
+  }
+  if (validDay(rawFrom) && validDay(rawTo)) {
+    if (rawFrom > rawTo) ignored.push({ reason: 'inverted', from: rawFrom, to: rawTo });
+    else range = { from: rawFrom, to: rawTo };
+  } else if (ignored.length === 0 && (rawFrom !== null) !== (rawTo !== null)) {
+    const key = rawFrom !== null ? 'from' : 'to';
+    ignored.push({ reason: 'missingPair', key, value: (rawFrom ?? rawTo)!, other: key === 'from' ? 'to' : 'from' });
+  }
+  const filter: Filter = { ...range, country: [], platform: [], topic: [], campaign: [], lang: [] };
   for (const key of LIST_KEYS) {
     const values = params.getAll(key).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    for (const value of new Set(values)) if (!VALID[key](value)) ignored.push({ reason: 'unknownValue', key, value });
     filter[key] = [...new Set(values.filter(VALID[key]))];
   }
-  return filter;
+  return { filter, ignored };
+}
+
+/** Reads the filter from a query string; invalid or missing parts fall back to the last 30 days and no selection. */
+export function filterFromSearch(search: string | URLSearchParams, today: Date): Filter {
+  return parseFilter(search, today).filter;
 }
 
 /** Writes the filter into a query string (lists comma-joined, empty lists omitted), keeping other keys of `base`. */

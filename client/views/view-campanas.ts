@@ -37,6 +37,7 @@ export class ViewCampanas extends LitElement {
     shared,
     css`
       :host { display: grid; gap: var(--space-4); }
+      .title { display: grid; gap: 0.25rem; }
       .pickers { display: flex; flex-wrap: wrap; gap: var(--space-3); align-items: flex-end; }
       .pickers label { display: grid; gap: 0.25rem; }
       .compare { display: grid; gap: var(--space-5); grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); align-items: start; }
@@ -50,7 +51,10 @@ export class ViewCampanas extends LitElement {
     const t = i18n.t.campanas;
     const editor = can(this.userRole, 'analyst');
     return html`<div class="view-head">
-        <h2>${t.title}</h2>
+        <div class="title">
+          <h2>${t.title}</h2>
+          <p class="period-note" id="period-note">${t.periodNote}</p>
+        </div>
         ${editor ? html`<button type="button" class="primary" id="new-campaign" @click=${() => this.form?.open(null)}><span aria-hidden="true">+</span> ${i18n.t.forms.campaign.create}</button>` : null}
       </div>
       ${editor ? html`<campaign-form @saved=${this.onSaved}></campaign-form>` : null}

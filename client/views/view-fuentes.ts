@@ -4,12 +4,17 @@ import '../elements/empty-state.js';
 import '../elements/source-form.js';
 import { sourceEdit, type SourceForm } from '../elements/source-form.js';
 import { shared } from '../elements/styles.js';
-import { formatDateTime, formatNumber } from '../format.js';
+import { breakPoints, formatDateTime, formatNumber } from '../format.js';
 import { confirmRemoveRow, runAction, srName } from '../elements/row-actions.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { api, type Source } from '../queries.js';
 import { renderTask } from '../render.js';
 import { can, type Role } from '../state/session.js';
+
+/** A text whose lines may break at spaces and after the punctuation of host names and URLs. */
+export function breakable(text: string) {
+  return breakPoints(text).map((piece, i) => (i === 0 ? piece : html`<wbr>${piece}`));
+}
 
 /**
  * `<view-fuentes>`: each listening source with its status, last run, last error and coverage
@@ -49,7 +54,10 @@ export class ViewFuentes extends LitElement {
       .status { font-weight: 600; }
       .status.ok { color: var(--good); }
       .status.error, .status.offline { color: var(--bad); }
-      td.err { max-width: 22rem; color: var(--bad); font-size: 0.8125rem; overflow-wrap: anywhere; }
+      /* The error column: wide enough for a sentence, wrapping at spaces and at the punctuation of
+         host names (<wbr>, breakPoints); breaking inside a word is the last resort only. */
+      th.err, td.err { min-width: 15rem; max-width: 24rem; }
+      td.err { color: var(--bad); font-size: 0.8125rem; line-height: 1.4; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
       details summary { cursor: pointer; color: var(--link); }
       details ul { margin: 0.25rem 0 0; padding-left: 1rem; font-size: 0.8125rem; }
       .row-actions { display: flex; flex-wrap: wrap; gap: 0.375rem; align-items: center; }
@@ -84,7 +92,7 @@ export class ViewFuentes extends LitElement {
       <thead><tr>
         <th scope="col">${t.source}</th><th scope="col">${t.status}</th><th scope="col">${t.every}</th>
         <th scope="col">${t.lastRun}</th><th scope="col">${t.lastSuccess}</th><th scope="col" class="num">${t.inserted}</th>
-        <th scope="col">${t.errors}</th><th scope="col">${t.gaps}</th>${admin ? html`<th scope="col">${i18n.t.forms.actions}</th>` : null}
+        <th scope="col" class="err">${t.errors}</th><th scope="col">${t.gaps}</th>${admin ? html`<th scope="col">${i18n.t.forms.actions}</th>` : null}
       </tr></thead>
       <tbody>${sources.map((s) => {
         const last = s.runs[s.runs.length - 1];
@@ -95,7 +103,7 @@ export class ViewFuentes extends LitElement {
           <td>${s.lastRunAt ? formatDateTime(s.lastRunAt) : t.never}</td>
           <td>${s.lastSuccessAt ? formatDateTime(s.lastSuccessAt) : t.never}</td>
           <td class="num">${last ? formatNumber(last.inserted) : '—'}</td>
-          <td class="err">${s.lastError ?? ''}</td>
+          <td class="err">${s.lastError ? breakable(s.lastError) : '—'}</td>
           <td>${s.gaps.length === 0 ? '—' : html`<details><summary>${s.gaps.length}</summary><ul>${s.gaps.slice(-5).map((g) => html`<li>${formatDateTime(g.from)} – ${formatDateTime(g.to)}: ${g.reason}</li>`)}</ul></details>`}</td>
           ${admin ? html`<td>${this.actions(s)}</td>` : null}
         </tr>`;

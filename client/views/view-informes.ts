@@ -4,10 +4,30 @@ import { ApiError } from '../api.js';
 import '../elements/empty-state.js';
 import { shared } from '../elements/styles.js';
 import { formatBytes, formatDateTime, formatDay } from '../format.js';
-import { i18n, LocaleController } from '../i18n/index.js';
-import { api } from '../queries.js';
+import { countryName, i18n, LocaleController } from '../i18n/index.js';
+import { api, type Brief } from '../queries.js';
 import { renderTask } from '../render.js';
 import { can, type Role } from '../state/session.js';
+
+/**
+ * A brief's scope in words: "Solo Belice · todas las campañas", "Todos los países · campañas:
+ * Vidas libres". Campaign ids are shown by name when known.
+ */
+export function scopeText(scope: Brief['scope'], campaignNames: ReadonlyMap<string, string> = new Map()): string {
+  const t = i18n.t.informes;
+  const countries = scope.countries.length === 0 ? t.allCountries : t.onlyCountries(listOf(scope.countries.map(countryName)));
+  const campaigns = scope.campaigns.length === 0 ? t.allCampaigns : t.campaigns(listOf(scope.campaigns.map((id) => campaignNames.get(id) ?? id)));
+  return `${countries} · ${campaigns}`;
+}
+
+/** "Belice, Guatemala y Honduras" in the UI language. */
+function listOf(items: string[]): string {
+  try {
+    return new Intl.ListFormat(i18n.intlLocale, { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
 
 const POLL_MS = 2_000;
 const POLLS = 15;
@@ -32,6 +52,14 @@ export class ViewInformes extends LitElement {
   declare busy: boolean;
   declare existing: ExistingBriefs | null;
   private readonly briefs = new Task(this, { task: (_args, { signal }) => api.briefs(signal), args: () => [] });
+  /** Campaign names for the scope column; ids are shown if the list cannot be read. */
+  private readonly campaignNames = new Task(this, {
+    task: async (_args, { signal }) => {
+      const campaigns = await api.campaigns(signal).catch(() => []);
+      return new Map(campaigns.filter((c) => typeof c?.id === 'string' && typeof c?.name === 'string').map((c) => [c.id, c.name]));
+    },
+    args: () => [],
+  });
 
   constructor() {
     super();
@@ -61,12 +89,13 @@ export class ViewInformes extends LitElement {
         briefs.length === 0
           ? html`<empty-state heading=${t.title}>${t.empty}</empty-state>`
           : html`<div class="panel table-wrap"><table>
-              <thead><tr><th scope="col">${t.week}</th><th scope="col">${t.period}</th><th scope="col">${i18n.t.app.language}</th><th scope="col">${t.created}</th><th scope="col" class="num">${t.size}</th><th scope="col"><span class="sr-only">${t.download}</span></th></tr></thead>
+              <thead><tr><th scope="col">${t.week}</th><th scope="col">${t.period}</th><th scope="col">${t.scope}</th><th scope="col">${i18n.t.app.language}</th><th scope="col">${t.created}</th><th scope="col" class="num">${t.size}</th><th scope="col"><span class="sr-only">${t.download}</span></th></tr></thead>
               <tbody>${briefs.map(
                 (b) => html`<tr>
                   <th scope="row">${b.week}</th>
                   <td>${formatDay(b.from)} – ${formatDay(b.to)}</td>
-                  <td>${b.locale.toUpperCase()}</td>
+                  <td class="scope">${scopeText(b.scope, this.campaignNames.value)}</td>
+                  <td><span title=${t.languages[b.locale] ?? ''}>${t.languages[b.locale] ?? b.locale.toUpperCase()}</span></td>
                   <td>${formatDateTime(b.createdAt)}</td>
                   <td class="num">${formatBytes(b.bytes)}</td>
                   <td><a class="button" href=${api.briefHref(b.id)} download>${t.download}</a></td>

@@ -6,15 +6,31 @@ import { lineChart } from '../charts/time-series.js';
 import '../elements/chart-panel.js';
 import '../elements/empty-state.js';
 import { shared } from '../elements/styles.js';
-import { formatNumber, formatShortDay, formatSigned } from '../format.js';
+import { formatNumber, formatPercent, formatShortDay, formatSignedPercent } from '../format.js';
 import { i18n, LocaleController, topicName } from '../i18n/index.js';
-import { api } from '../queries.js';
+import { api, type EmergingTerm } from '../queries.js';
 import { renderTask } from '../render.js';
 import { AppStateController } from '../state/app-state.js';
 import type { Role } from '../state/session.js';
 import { isWeekly } from './series-charts.js';
 
 const TREND_TOPICS = 5;
+
+/** G² above which a rise is unlikely to be chance (p < 0.001, one degree of freedom). */
+const SIGNIFICANT = 10.83;
+
+/** An emerging term's score in plain words: G² < 10.83 weak, then clear, strong (≥ 30), very strong (≥ 100). */
+export function strengthOf(score: number): 'weak' | 'clear' | 'strong' | 'veryStrong' {
+  if (score >= 100) return 'veryStrong';
+  if (score >= 30) return 'strong';
+  if (score >= SIGNIFICANT) return 'clear';
+  return 'weak';
+}
+
+/** Emerging terms strongest signal first (G² descending; more posts, then the name, break ties). */
+export function byStrength<T extends Pick<EmergingTerm, 'score' | 'count' | 'value'>>(terms: readonly T[]): T[] {
+  return [...terms].sort((a, b) => b.score - a.score || b.count - a.count || a.value.localeCompare(b.value));
+}
 
 /**
  * `<view-narrativas>`: what is being said. The five largest topics over time, emerging terms
@@ -50,8 +66,8 @@ export class ViewNarrativas extends LitElement {
       .cluster { display: grid; gap: var(--space-2); align-content: start; }
       .cluster h4 { font-size: 0.9375rem; line-height: 1.35; }
       .figures { display: flex; gap: var(--space-3); font-size: 0.8125rem; color: var(--muted); }
-      .up { color: var(--bad); font-weight: 600; }
-      .down { color: var(--good); font-weight: 600; }
+      /* A narrative's change is neither good nor bad (a rising one may be a campaign's): neutral ink, an arrow and the number. */
+      .trend { color: var(--ink); font-weight: 600; font-variant-numeric: tabular-nums; }
       details summary { cursor: pointer; font-size: 0.8125rem; color: var(--link); }
       blockquote { margin: var(--space-2) 0 0; padding: var(--space-2) var(--space-3); border-left: 3px solid var(--border-strong); font-size: 0.8125rem; line-height: 1.45; background: var(--bg); }
     `,
@@ -74,12 +90,22 @@ export class ViewNarrativas extends LitElement {
         return html`<chart-panel heading=${n.trends} description=${trends.map((x) => topicName(x.topic)).join(', ')} .config=${config} .height=${300} ?empty=${trends.length === 0}></chart-panel>`;
       })}
       <div class="grid-2">
-        ${renderTask(this.emerging, (terms) => {
+        ${renderTask(this.emerging, (unsorted) => {
+          const terms = byStrength(unsorted);
           const top = terms.slice(0, 15);
           const label = (x: (typeof terms)[number]) => (x.kind === 'hashtag' ? `#${x.value}` : x.value);
-          const config = barChart({ labels: top.map(label), series: [{ label: n.count, data: top.map((x) => x.count) }, { label: n.expected, data: top.map((x) => Math.round(x.expected * 10) / 10) }], format: formatNumber });
-          const table = { columns: [n.term, n.count, n.expected, n.ratio, n.score], rows: terms.map((x) => [label(x), x.count, Math.round(x.expected * 10) / 10, Math.round(x.ratio * 10) / 10, Math.round(x.score * 10) / 10]) };
-          return html`<chart-panel heading=${n.emerging} description=${n.emergingHelp} .config=${config} .table=${table} .height=${barHeight(top.length)} ?empty=${terms.length === 0}>
+          const strength = (x: (typeof terms)[number]) => n.strengths[strengthOf(x.score)] ?? '';
+          const config = barChart({
+            labels: top.map(label),
+            series: [{ label: n.count, data: top.map((x) => x.count) }, { label: n.expected, data: top.map((x) => Math.round(x.expected * 10) / 10) }],
+            format: formatNumber,
+            footer: (i) => (top[i] ? n.strengthOf(strength(top[i]), formatNumber(top[i].score)) : ''),
+          });
+          const table = {
+            columns: [n.term, n.strength, n.score, n.count, n.expected, n.ratio],
+            rows: terms.map((x) => [label(x), strength(x), Math.round(x.score * 10) / 10, x.count, Math.round(x.expected * 10) / 10, Math.round(x.ratio * 10) / 10]),
+          };
+          return html`<chart-panel heading=${n.emerging} description=${n.emergingHelp} note=${n.emergingHelp} .config=${config} .table=${table} .height=${barHeight(top.length)} ?empty=${terms.length === 0}>
             </chart-panel>`;
         })}
         <section class="panel" aria-labelledby="clusters-h">
@@ -87,14 +113,14 @@ export class ViewNarrativas extends LitElement {
           ${renderTask(this.narratives, ({ sampled, other, narratives: clusters }) =>
             clusters.length === 0
               ? html`<p class="muted small">${t.chart.noData}</p>`
-              : html`<p class="muted small" style="margin-bottom:var(--space-3)">${n.coverage(formatNumber(sampled), formatNumber(other), formatNumber(sampled > 0 ? Math.round((other / sampled) * 100) : 0))}</p>
+              : html`<p class="muted small" style="margin-bottom:var(--space-3)">${n.coverage(formatNumber(sampled), formatNumber(other), formatPercent(sampled > 0 ? (other / sampled) * 100 : 0))}</p>
                 <div class="clusters">
                   ${clusters.map(
                     (c) => html`<article class="cluster">
                       <h4>${c.label}</h4>
                       <div class="figures">
                         <span>${n.size}: ${formatNumber(c.size)}</span>
-                        <span>${n.trend}: ${c.trend === null ? html`<span class="up">${n.newNarrative}</span>` : html`<span class=${c.trend > 0 ? 'up' : c.trend < 0 ? 'down' : ''}>${formatSigned(c.trend)} %</span>`}</span>
+                        <span title=${n.trendHelp}>${n.trend}: ${c.trend === null ? html`<span class="trend">${n.newNarrative}</span>` : this.trend(c.trend)}</span>
                       </div>
                       <details>
                         <summary>${n.samples} (${c.samples.length})</summary>
@@ -106,6 +132,13 @@ export class ViewNarrativas extends LitElement {
           )}
         </section>
       </div>`;
+  }
+
+  /** "▲ +30 %": an arrow and the number, in neutral ink (the arrow is read out as "sube"/"baja"). */
+  private trend(change: number) {
+    const n = i18n.t.narrativas;
+    const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '';
+    return html`<span class="trend">${arrow ? html`<span aria-hidden="true">${arrow}</span><span class="sr-only">${change > 0 ? n.rising : n.falling}</span> ` : null}${formatSignedPercent(change)}</span>`;
   }
 }
 customElements.define('view-narrativas', ViewNarrativas);

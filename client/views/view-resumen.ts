@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { shares } from '../charts/aggregate.js';
 import { barChart, barHeight } from '../charts/bars.js';
@@ -10,10 +10,11 @@ import { shared } from '../elements/styles.js';
 import { formatDay, formatNumber, formatPercent } from '../format.js';
 import { countryName, i18n, LocaleController, topicName } from '../i18n/index.js';
 import { api } from '../queries.js';
-import { renderTask } from '../render.js';
+import { sourceHealth, type SourceHealth } from '../source-health.js';
+import { loading, renderTask } from '../render.js';
 import { AppStateController } from '../state/app-state.js';
-import { COUNTRIES, toggleValue } from '../state/filter.js';
-import type { Role } from '../state/session.js';
+import { activeCount, COUNTRIES, toggleValue } from '../state/filter.js';
+import { can, type Role } from '../state/session.js';
 import { sentimentChart, volumeChart } from './series-charts.js';
 
 /**
@@ -36,6 +37,15 @@ export class ViewResumen extends LitElement {
   });
   private readonly countries = new Task(this, { task: ([f], { signal }) => api.breakdown(f, 'country', signal), args: () => [this.state.filter] });
   private readonly alerts = new Task(this, { task: (_args, { signal }) => api.alerts(signal, 5), args: () => [] });
+  /** The sources' state, to say truthfully why there is nothing (null: this role may not list them). */
+  private readonly sources = new Task(this, {
+    task: async ([role], { signal }) => {
+      if (!can(role, 'analyst')) return null;
+      const sources = await api.sources(signal).catch(() => null);
+      return sources ? sourceHealth(sources) : null;
+    },
+    args: () => [this.userRole] as const,
+  });
 
   constructor() {
     super();
@@ -60,7 +70,7 @@ export class ViewResumen extends LitElement {
       </div>
       ${renderTask(this.overview, (o) =>
         o.posts === 0 && o.previous.posts === 0
-          ? html`<empty-state heading=${t.resumen.empty}>${t.resumen.emptyHow}</empty-state>`
+          ? this.empty()
           : html`<div class="kpis" role="list">
               <kpi-card role="listitem" label=${t.kpi.posts} .value=${o.posts} .previous=${o.previous.posts}></kpi-card>
               <kpi-card role="listitem" label=${t.kpi.authors} .value=${o.authors} .previous=${o.previous.authors}></kpi-card>
@@ -100,6 +110,34 @@ export class ViewResumen extends LitElement {
         <h3 id="alerts-h" style="margin-bottom:var(--space-3)">${t.resumen.alerts}</h3>
         ${renderTask(this.alerts, (alerts) => html`<alert-list .alerts=${alerts} compact></alert-list>`, { compact: true })}
       </section>`;
+  }
+
+  /**
+   * Nothing in this period: say what is true. Filters or a period that left everything out; or
+   * sources configured that never collected (how many fail, with a link to Fuentes); or, with no
+   * source at all, how to bring data in.
+   */
+  private empty() {
+    const t = i18n.t.resumen;
+    if (this.sources.status === TaskStatus.INITIAL || this.sources.status === TaskStatus.PENDING) return loading();
+    const health: SourceHealth | null = this.sources.value ?? null;
+    const fuentes = can(this.userRole, 'analyst') ? html` <a href=${this.state.state.href('fuentes')} @click=${this.goFuentes}>${t.checkSources}</a>` : null;
+    if (health && health.total > 0 && health.collected === 0) {
+      const detail = i18n.t.app.failingDetail(health.offline, health.error);
+      const why = health.enabled === 0 ? t.nonePaused : t.failingNow(health.failing, health.enabled, detail);
+      return html`<empty-state heading=${t.empty}>${t.noneCollected(health.total)} ${why}${fuentes}</empty-state>`;
+    }
+    if ((health && health.collected > 0) || activeCount(this.state.filter) > 0) {
+      return html`<empty-state heading=${t.emptyRange}>${t.emptyRangeHow}</empty-state>`;
+    }
+    if (health && health.total === 0) return html`<empty-state heading=${t.empty}>${t.emptyHow}</empty-state>`;
+    return html`<empty-state heading=${t.empty}>${can(this.userRole, 'admin') ? t.emptyHow : t.emptyViewer}</empty-state>`;
+  }
+
+  private goFuentes(event: MouseEvent) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button === 1) return;
+    event.preventDefault();
+    this.state.state.navigate('fuentes');
   }
 
   private toggle(key: 'topic' | 'country', value: string | undefined) {

@@ -4,7 +4,7 @@ import { barChart, barHeight } from '../charts/bars.js';
 import '../elements/chart-panel.js';
 import '../elements/country-map.js';
 import { shared } from '../elements/styles.js';
-import { formatNumber, formatPercent, formatSigned, isSmallSample } from '../format.js';
+import { formatIndex, formatNumber, formatPercent, isSmallSample } from '../format.js';
 import { countryName, i18n, LocaleController } from '../i18n/index.js';
 import { api, type BreakdownRow } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -37,9 +37,10 @@ export class ViewTerritorio extends LitElement {
     shared,
     css`
       :host { display: grid; gap: var(--space-5); }
-      /* The ranking table has six columns: it gets the wider track, the tile map the narrower. */
-      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); align-items: start; }
-      @media (max-width: 1100px) { .top { grid-template-columns: minmax(0, 1fr); } }
+      /* Map and ranking share the row on a desktop (the map needs about half to keep its counts
+         legible); on tablets and phones each takes the full width, the map first. */
+      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); align-items: start; }
+      @media (max-width: 1200px) { .top { grid-template-columns: minmax(0, 1fr); } }
       tr.selected th { color: var(--primary); }
       tbody tr { cursor: pointer; }
       tbody tr:hover { background: var(--hover); }
@@ -88,7 +89,7 @@ export class ViewTerritorio extends LitElement {
         (r) => html`<tr class=${selected.includes(r.value) ? 'selected' : ''} @click=${() => r.value && this.toggle(r.value)}>
           <th scope="row">${r.value ? html`<button type="button" class="ghost" style="padding:0;min-height:0" aria-pressed=${selected.includes(r.value) ? 'true' : 'false'}>${countryName(r.value)}</button>` : countryName('')}</th>
           <td class="num">${formatNumber(r.posts)}</td><td class="num">${formatNumber(r.authors)}</td><td class="num">${formatNumber(r.interactions)}</td>
-          <td class="num">${r.sentiment.P + r.sentiment.N === 0 ? '—' : formatSigned(r.netSentiment)}</td><td class="num">${this.rate(r)}</td>
+          <td class="num">${r.sentiment.P + r.sentiment.N === 0 ? '—' : formatIndex(r.netSentiment)}</td><td class="num">${this.rate(r)}</td>
         </tr>`,
       )}</tbody>
     </table></div>

@@ -4,7 +4,7 @@ import { barChart, barHeight } from '../charts/bars.js';
 import '../elements/chart-panel.js';
 import '../elements/post-card.js';
 import { shared } from '../elements/styles.js';
-import { STOPWORDS } from '../../analytics/tokenize.js';
+import { wordOf } from '../evidence.js';
 import { formatNumber, formatPercent, isSmallSample } from '../format.js';
 import { categoryName, countryName, i18n, LocaleController } from '../i18n/index.js';
 import { api, type PostSummary } from '../queries.js';
@@ -18,24 +18,8 @@ import { rateChart } from './series-charts.js';
 const SAMPLES = 20;
 const SHOWN = 6;
 
-/**
- * The word or phrase of an evidence feature, or null for model-internal signals: features may be
- * prefixed by a category ("sexual-violence:acoso") or be lexicon scores ("léxico:neg").
- */
-export function wordOf(feature: string): string | null {
-  // Intention and stance rows explain *why a post is or is not* misogynistic speech, not what
-  // it says; character n-grams ("…ujer…") are not words.
-  if (/^(intención|postura):/.test(feature)) return null;
-  const parts = feature.split(':');
-  let last = parts[parts.length - 1]!.trim();
-  if (parts.length > 1 && /^(neg|pos|polarity|question)$/.test(last)) return null;
-  if (/^(léxico|lexico|rasgo|corrección)/.test(feature) && !last.includes('(')) return null;
-  // A lexicon hit reads "misogyny (histericas, zorra)": the words are in the brackets.
-  const bracket = /\(([^)]+)\)/.exec(last);
-  if (bracket) last = bracket[1]!.split(',')[0]!.trim();
-  if (last.startsWith('…') || last.length < 2) return null;
-  return last.split(/\s+/).every((w) => STOPWORDS.has(w)) ? null : last;
-}
+// wordOf lives with the other evidence helpers (the post card's "Por qué" uses it too).
+export { wordOf };
 
 /**
  * The words that weighed for a label across posts: in how many posts each word (wordOf) had a

@@ -38,7 +38,7 @@ afterEach(() => {
 describe('<kpi-card>', () => {
   test.each([
     { value: 120, previous: 100, attrs: {}, text: /120.*\+20\s?%.*vs\. periodo anterior/, tone: '' },
-    { value: 8.2, previous: 6.2, attrs: { format: 'percent', risingIsBad: true }, text: /8\.2\s?%.*\+2 pp/, tone: 'bad' },
+    { value: 8.2, previous: 6.2, attrs: { format: 'percent', risingIsBad: true }, text: /8\.2\s?%.*\+2\.0\s?pp/, tone: 'bad' },
     { value: -20, previous: -30, attrs: { format: 'index', risingIsGood: true }, text: /-20.*\+10 pp/, tone: 'good' },
     { value: 5, previous: 0, attrs: {}, text: /sin datos del periodo anterior/, tone: null },
   ])('$value vs $previous', async ({ value, previous, attrs, text, tone }) => {

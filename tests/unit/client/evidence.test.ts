@@ -18,7 +18,7 @@ describe('readable evidence', () => {
     ['léxico:emo:fear (miedo)', 'es', 'léxico de miedo (miedo)'],
     ['rasgo:question', 'es', 'pregunta'],
     ['rasgo:question', 'en', 'question'],
-    ['postura:basta de', 'en', 'stance:basta de'],
-    ['intención:mujeres', 'es', 'intención:mujeres'],
+    ['postura:basta de', 'en', 'stance: basta de'],
+    ['intención:mujeres', 'es', 'intención: mujeres'],
   ] as const)('%s (%s) → %s', (feature, locale, shown) => expect(readableEvidence(feature, text, locale)).toBe(shown));
 });

@@ -13,14 +13,18 @@ describe('locale formatting', () => {
     [80, 100, 'count', '-20%'],
     [5, 0, 'count', null],
     [12.5, 10, 'points', '+2.5 pts'],
+    [30, 10, 'points', '+20 pts'],
+    [108.4, 100, 'count', '+8.4%'],
+    [178, 100, 'count', '+78%'],
   ] as const)('formatChange(%d, %d, %s)', (current, previous, kind, text) => {
     const result = formatChange(current, previous, kind, 'en-BZ');
     expect(result === null ? null : result.replace(/\s/g, ' ')).toBe(text);
   });
 
   test('Spanish points and percentages', () => {
-    expect(formatChange(10, 12, 'points', 'es-419')).toBe('-2 pp');
-    expect(formatPercent(36.9, 'es-419').replace(/\s/g, ' ')).toMatch(/36\.9\s?%/);
+    expect(formatChange(10, 12, 'points', 'es-419')).toBe('-2.0\u00a0pp');
+    expect(formatPercent(36.9, 'es-419').replace(/\s/g, ' ')).toMatch(/^37\s?%$/);
+    expect(formatPercent(6.9, 'es-419').replace(/\s/g, ' ')).toMatch(/^6\.9\s?%$/);
     expect(formatSigned(0, 'en-BZ')).toBe('0');
   });
 

@@ -8,7 +8,7 @@ import { deepText, settle, stubApi } from './fixtures.js';
 const VIEWS = [
   ['view-resumen', ['Publicaciones', 'Volumen de publicaciones', 'Participación por tema', 'Publicaciones por país', 'Pico de femicidio en Honduras']],
   ['view-campanas', ['Vidas libres', 'Menciones en medios', 'Impacto estimado', 'Tras el lanzamiento']],
-  ['view-narrativas', ['Temas en el tiempo', 'Términos emergentes', 'femicidio · mixco', '+200', 'Agrupa las 120 publicaciones más recientes del periodo; 90 (75 %) no forman parte']],
+  ['view-narrativas', ['Temas en el tiempo', 'Términos emergentes', 'femicidio · mixco', '+200%', 'Agrupa las 120 publicaciones más recientes del periodo; 90 (75%) no forman parte']],
   ['view-violencia', ['Tasa de misoginia en el tiempo', 'Advertencia de contenido', 'Mostrar publicaciones']],
   ['view-territorio', ['Mapa de publicaciones por país', 'Guatemala', 'Sin ubicación', 'Departamentos y provincias']],
   ['view-explorar', ['Explorar publicaciones', 'Otro femicidio en Mixco', 'Exportar CSV']],
