@@ -24,7 +24,7 @@ import { apiQuery, type Filter } from './state/filter.js';
 /** Every API call the dashboard makes, typed with the server's own models (type-only imports). */
 
 export type Headline = Pick<Kpis, 'posts' | 'authors' | 'interactions' | 'potentialReach' | 'impressions' | 'netSentiment' | 'misogynyRate' | 'hateRate'>;
-export type Overview = Headline & { previous: Headline; sentiment: Kpis['sentiment']; analysed: number };
+export type Overview = Headline & { previous: Headline & { analysed: number; polar: number }; sentiment: Kpis['sentiment']; analysed: number };
 export interface Health {
   status: string;
   store: string;

@@ -76,8 +76,8 @@ export class ViewResumen extends LitElement {
               <kpi-card role="listitem" label=${t.kpi.authors} .value=${o.authors} .previous=${o.previous.authors}></kpi-card>
               <kpi-card role="listitem" label=${t.kpi.potentialReach} help=${t.kpi.help.potentialReach ?? ''} .value=${o.potentialReach} .previous=${o.previous.potentialReach}></kpi-card>
               <kpi-card role="listitem" label=${t.kpi.interactions} .value=${o.interactions} .previous=${o.previous.interactions}></kpi-card>
-              <kpi-card role="listitem" label=${t.kpi.netSentiment} format="index" rising-is-good help=${t.kpi.help.netSentiment ?? ''} .sample=${o.sentiment.P + o.sentiment.N} .value=${o.netSentiment} .previous=${o.previous.netSentiment}></kpi-card>
-              <kpi-card role="listitem" label=${t.kpi.misogynyRate} format="percent" rising-is-bad help=${t.kpi.help.misogynyRate ?? ''} .sample=${o.analysed} .value=${o.misogynyRate} .previous=${o.previous.misogynyRate}></kpi-card>
+              <kpi-card role="listitem" label=${t.kpi.netSentiment} format="index" rising-is-good help=${t.kpi.help.netSentiment ?? ''} .sample=${o.sentiment.P + o.sentiment.N} .value=${o.netSentiment} .previous=${o.previous.polar > 0 ? o.previous.netSentiment : null}></kpi-card>
+              <kpi-card role="listitem" label=${t.kpi.misogynyRate} format="percent" rising-is-bad help=${t.kpi.help.misogynyRate ?? ''} .sample=${o.analysed} .value=${o.misogynyRate} .previous=${o.previous.analysed > 0 ? o.previous.misogynyRate : null}></kpi-card>
             </div>`,
       )}
       <div class="grid-2">

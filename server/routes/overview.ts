@@ -38,7 +38,10 @@ export function overviewRoutes({ store }: RouteDeps): Route[] {
       tag: 'analytics',
       summary: 'Headline KPIs of the filter and of the preceding period of equal length',
       query: ApiFilter,
-      response: Kpi.extend({ previous: Kpi, analysed: z.number() }).loose(),
+      response: Kpi.extend({
+        previous: Kpi.extend({ analysed: z.number(), polar: z.number() }),
+        analysed: z.number(),
+      }).loose(),
       async handler({ query: filter }) {
         const [current, previous] = await Promise.all([
           store.analytics.kpis(filter),
@@ -49,7 +52,12 @@ export function overviewRoutes({ store }: RouteDeps): Route[] {
           sentiment: current.sentiment,
           emotions: current.emotions,
           analysed: current.analysed,
-          previous: headline(previous),
+          // The previous period's denominators: a rate over none of them does not exist.
+          previous: {
+            ...headline(previous),
+            analysed: previous.analysed,
+            polar: previous.sentiment.P + previous.sentiment.N,
+          },
           filter,
         };
       },

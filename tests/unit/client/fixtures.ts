@@ -26,7 +26,7 @@ const enrichment = {
 export const ROUTES: [RegExp, unknown][] = [
   [/\/api\/health/, { status: 'ok', store: 'sqlite', queue: 'inline', version: '0.1.0', demo: true }],
   [/\/api\/auth\/me/, { user: { id: 'u1', email: 'ana@example.org', name: 'Ana', role: 'analyst', locale: 'es' }, via: 'session', mustChangePassword: false, csrfToken: 'csrf1' }],
-  [/\/api\/overview/, { ...kpis, previous: { ...kpis, posts: 100 }, sentiment, analysed: 120 }],
+  [/\/api\/overview/, { ...kpis, previous: { ...kpis, posts: 100, analysed: 95, polar: 60 }, sentiment, analysed: 120 }],
   [/\/api\/series/, { granularity: 'day', points: [point('2026-11-01', 4), point('2026-11-02', 6)] }],
   [/\/api\/breakdowns\/country/, [row('GT', 60), row('HN', 40), row('', 5)]],
   [/\/api\/breakdowns\/admin1/, [row('GT:Guatemala', 20)]],

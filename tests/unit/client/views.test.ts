@@ -45,6 +45,19 @@ describe('views against the API fixtures', () => {
     expect(deepText(el)).toContain('No disponible');
   });
 
+  test('Resumen compares no rate with a previous period that had none to compute it from', async () => {
+    const kpis = { posts: 120, authors: 40, interactions: 900, potentialReach: 125_000, impressions: 0, netSentiment: -20.5, misogynyRate: 8.2, hateRate: 1 };
+    const previous = { ...kpis, posts: 3, netSentiment: 0, misogynyRate: 0, analysed: 0, polar: 0 };
+    stubApi([[/\/api\/overview/, { ...kpis, previous, sentiment: { P: 30, NEU: 50, N: 40 }, analysed: 120 }]]);
+    const el = document.createElement('view-resumen');
+    document.body.append(el);
+    await settle(120);
+    const cards = [...el.shadowRoot!.querySelectorAll('kpi-card')].map((card) => deepText(card));
+    const rate = cards.find((text) => text.includes('Tasa de misoginia'))!;
+    expect(rate).toContain('sin datos del periodo anterior');
+    expect(cards.find((text) => text.includes('Sentimiento neto'))).toContain('sin datos del periodo anterior');
+  });
+
   test('Territorio shows "—" for the rates of a country with no analysed post', async () => {
     const none = { value: 'BZ', posts: 3, authors: 2, interactions: 1, potentialReach: 10, netSentiment: 0, misogyny: 0, misogynyRate: 0, hate: 0, hateRate: 0, analysed: 0, sentiment: { P: 0, NEU: 0, N: 0 }, emotions: {} };
     stubApi([[/\/api\/breakdowns\/country/, [none]]]);
