@@ -35,7 +35,7 @@ const NAMES: Record<Locale, Record<string, string>> = {
     'postura': 'postura',
     'intención': 'intención',
     'regla': 'regla',
-    'objetivo:ninguno': 'no nombra a mujeres ni el género',
+    'objetivo:ninguno': 'no nombra a mujeres, el género ni a migrantes',
   },
   en: {
     'léxico:neg': 'negative words',
@@ -55,7 +55,7 @@ const NAMES: Record<Locale, Record<string, string>> = {
     'postura': 'stance',
     'intención': 'intention',
     'regla': 'rule',
-    'objetivo:ninguno': 'names no woman and no gender',
+    'objetivo:ninguno': 'names no woman, gender or migrant',
   },
 };
 

@@ -27,7 +27,7 @@ import { detectLanguage } from './language.js';
 import { lexiconSignals } from './lexicon-signals.js';
 import { Matches } from './model/linear.js';
 import { loadOnnxScorer, type OnnxScorer, type OnnxTask } from './onnx.js';
-import { detectMisogynyCues } from './misogyny-cues.js';
+import { detectMisogynyCues, type MisogynyCues } from './misogyny-cues.js';
 import { placeSpans, resolvePlaces, type Gazetteer } from './places.js';
 import { loadResources, type Resources } from './resources.js';
 import { detectTopics } from './topics.js';
@@ -166,9 +166,10 @@ export function analyzeWith(
     // Stance cues only matter for posts about sexism or flagged as hate: matched on demand.
     let stance: Stance | undefined;
     const stanceOf = () => (stance ??= detectStance(words, bundle.lexicon.stance.es));
-    const cuesOf = () => detectMisogynyCues(words, bundle.lexicon.misogynyCues.es);
+    let cues: MisogynyCues | undefined;
+    const cuesOf = () => (cues ??= detectMisogynyCues(words, bundle.lexicon.misogynyCues.es));
     misogyny = misogynyFromModel(ctx, signals, stanceOf, cuesOf);
-    hate = hateFromModel(ctx, signals, stanceOf);
+    hate = hateFromModel(ctx, signals, stanceOf, cuesOf);
     matches.release();
     topics = detectTopics(words, hashtags, 'es', res.topics);
   } else if (lang === 'en') {

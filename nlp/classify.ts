@@ -14,7 +14,7 @@ import {
   type MisogynyResult,
   type SentimentResult,
 } from '../models/enrichment.js';
-import { NO_CUES, ruleEvidence, type MisogynyCues } from './misogyny-cues.js';
+import { hateTargeted, NO_CUES, ruleEvidence, rulesApply, type MisogynyCues } from './misogyny-cues.js';
 import { NO_STANCE, stanceEvidence, type Stance } from './stance.js';
 import { zeroEmotions, type LexiconSignals } from './lexicon-signals.js';
 import {
@@ -195,20 +195,20 @@ export function misogynyFromModel(
   if (!model) return misogynyFromLexicon(signals, cuesOf());
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.misogyny)[1]!;
   const cues = cuesOf();
-  const ruled = cues.rules.length > 0;
+  const ruled = rulesApply(cues);
   // `p`: the post is about sexism (EXIST: sexist, or reporting or criticising sexism). A rule
   // phrase ("a la cocina", "se lo buscó") settles that whatever the model's words say.
   const sexism = p >= model.threshold || ruled;
   let category: MisogynyCategory | null = null;
   const explanation = [
-    ...ruleEvidence(cues, 1),
+    ...(ruled ? ruleEvidence(cues, 1) : []),
     ...pretty(evidenceFor(model, ctx.table, ctx.matches, sexism ? 1 : 0), signals),
   ];
   const intention = sexism ? intentionOf(ctx, signals, stanceOf(), explanation) : null;
-  // Misogynistic speech has a target: a post naming no woman, no gender and no misogyny
-  // lexicon term is about something else (schools, migrants, a town called Santa Ana), however
+  // Misogynistic speech has a target: a post naming no woman and no gender (target words
+  // include the insults aimed at women) is about something else (schools, migrants, a town called Santa Ana), however
   // the model relates its words to sexism.
-  const targeted = !cues.gate || ruled || cues.targets.length > 0 || signals.misogyny > 0;
+  const targeted = !cues.gate || ruled || cues.targets.length > 0;
   if (sexism && !targeted) explanation.unshift({ feature: 'objetivo:ninguno', weight: -1 });
   // Misogynistic speech is sexism voiced by the author; a post that reports or condemns it is
   // counted apart (without an intention model every sexism-related post counts, as before).
@@ -280,7 +280,7 @@ export function misogynyFromLexicon(
   signals: LexiconSignals,
   cues: MisogynyCues = NO_CUES,
 ): MisogynyResult {
-  const ruled = cues.rules.length > 0;
+  const ruled = rulesApply(cues);
   const fromTerms = clamp01(1 - Math.exp(-0.9 * signals.misogyny));
   const score = ruled ? Math.max(fromTerms, RULE_SCORE) : fromTerms;
   const flag = score >= 0.5;
@@ -288,7 +288,7 @@ export function misogynyFromLexicon(
     flag,
     score: r3(score),
     category: ruled ? cues.rules[0]!.category : flag ? lexiconCategory(signals) : null,
-    explanation: [...ruleEvidence(cues, 1), ...signals.evidence.misogyny.slice(0, 5)],
+    explanation: [...(ruled ? ruleEvidence(cues, 1) : []), ...signals.evidence.misogyny.slice(0, 5)],
   };
 }
 
@@ -301,13 +301,18 @@ export function hateFromModel(
   ctx: ModelContext,
   signals: LexiconSignals,
   stanceOf: () => Stance = () => NO_STANCE,
+  cuesOf: () => MisogynyCues = () => NO_CUES,
 ): HateResult {
   const model = ctx.models.hate;
   if (!model) return hateFromLexicon(signals);
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.hate)[1]!;
-  const condemn = p >= model.threshold ? stanceOf().condemn : [];
-  const flag = p >= model.threshold && condemn.length === 0;
+  const hateful = p >= model.threshold;
+  const condemn = hateful ? stanceOf().condemn : [];
+  // Hate as HatEval defines it targets women or migrants: without either, it is something else.
+  const targeted = !hateful || hateTargeted(cuesOf());
+  const flag = hateful && condemn.length === 0 && targeted;
   const explanation = pretty(evidenceFor(model, ctx.table, ctx.matches, flag ? 1 : 0), signals);
+  if (!targeted) explanation.unshift({ feature: 'objetivo:ninguno', weight: -1 });
   if (condemn.length > 0) explanation.push(...stanceEvidence({ condemn, report: [] }, -1));
   return { flag, score: r3(clamp01(p)), explanation };
 }

@@ -2,7 +2,7 @@
  * Loads the text lexicons (lexicons/text/*, sentiment/, emotions.json, abuse.json) into the
  * in-memory structures used by normalisation, language id and lexicon signals.
  */
-import type { MisogynyCue } from './misogyny-cues.js';
+import { namesTarget, type MisogynyCue } from './misogyny-cues.js';
 import type { StanceCue } from './stance.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +67,11 @@ export function loadTextBundle(dir: string): TextBundle {
     hate: Record<'es' | 'en', string[]>;
     misogynyCues?: Record<
       'es' | 'en',
-      { target: string[]; rule: Array<{ phrase: string; category: MisogynyCategory }> }
+      {
+        target: string[];
+        migrantTarget?: string[];
+        rule: Array<{ phrase: string; category: MisogynyCategory; targeted?: boolean }>;
+      }
     >;
   }>(join(dir, 'abuse.json'), sources);
   const stanceJson = readJson<Record<'es' | 'en', Record<StanceCue, string[]>>>(
@@ -113,8 +117,13 @@ export function loadTextBundle(dir: string): TextBundle {
     // An analyst's edited abuse.json from before the cues existed has none: no gate, no rules.
     const cues = abuse.misogynyCues?.[l];
     for (const phrase of cues?.target ?? []) misogynyCues[l].matcher.add(phrase, { kind: 'target' });
-    for (const { phrase, category } of cues?.rule ?? [])
-      misogynyCues[l].matcher.add(phrase, { kind: 'rule', category });
+    for (const phrase of cues?.migrantTarget ?? []) misogynyCues[l].matcher.add(phrase, { kind: 'migrant' });
+    const targets = (cues?.target ?? []).map((t) => fold(t));
+    for (const { phrase, category, targeted: implicit } of cues?.rule ?? []) {
+      // A phrase that can only be about women ("vestida así") is marked in the lexicon.
+      const targeted = implicit === true || namesTarget(fold(phrase), targets);
+      misogynyCues[l].matcher.add(phrase, { kind: 'rule', category, targeted });
+    }
     misogynyCues[l].gate = (cues?.target.length ?? 0) > 0;
     for (const { term, category } of abuse.misogyny[l]) misogyny[l].add(term, category);
     for (const term of abuse.hate[l]) hate[l].add(term, true);

@@ -209,7 +209,7 @@ describe('"Por qué" reads as words (5)', () => {
     ['intención:léxico:emo:joy', 'en', 'intention: lexicon of joy'],
     ['regla:a la cocina', 'es', 'regla: a la cocina'],
     ['regla:a la cocina', 'en', 'rule: a la cocina'],
-    ['objetivo:ninguno', 'es', 'no nombra a mujeres ni el género'],
+    ['objetivo:ninguno', 'es', 'no nombra a mujeres, el género ni a migrantes'],
   ] as const)('%s (%s) → %s', (feature, locale, shown) => expect(readableEvidence(feature, '', locale)).toBe(shown));
 
   test.each([

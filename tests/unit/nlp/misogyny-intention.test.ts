@@ -64,8 +64,22 @@ describe('misogynistic speech (sexism x intention)', () => {
     expect(ruled.explanation[0]).toEqual({ feature: 'regla:las mujeres deberian quedarse', weight: 1 });
     const condemned = analyzer.analyze({ text: `Dicen que ${text.toLowerCase()}. Es indignante, basta de machismo` }).misogyny;
     expect(condemned).toMatchObject({ flag: false, intention: 'reporting' });
+    // A rule phrase about no woman is not sexism (the second trial's false alarms).
+    for (const plain of ['Fui a la cocina por un vaso de agua y se fue la luz en Tegucigalpa', 'Los corruptos del gobierno se lo merecen, que los metan presos'])
+      expect(analyzer.analyze({ text: plain }).misogyny.flag, plain).toBe(false);
+    expect(analyzer.analyze({ text: 'Ella se lo merecía por andar sola de noche con ese' }).misogyny).toMatchObject({ flag: true });
     // English (Belize) posts have rules too.
     expect(analyzer.analyze({ text: 'She asked for it, dressed like that at night in Belize City' }).misogyny.flag).toBe(true);
+  });
+
+  it('calls hate only speech against women or migrants', async () => {
+    const analyzer = await sharedAnalyzer();
+    const anger = analyzer.analyze({ text: 'Los corruptos del gobierno se lo merecen, que los metan presos' }).hate;
+    expect(anger.flag).toBe(false);
+    const kitchen = analyzer.analyze({ text: 'Fui a la cocina por un vaso de agua y se fue la luz en Tegucigalpa' }).hate;
+    expect(kitchen.flag).toBe(false);
+    expect(kitchen.explanation.some((e) => e.feature === 'objetivo:ninguno') || kitchen.score < 0.5).toBe(true);
+    expect(analyzer.analyze({ text: 'Fuera los migrantes invasores, que se vayan a su país esa plaga' }).hate.flag).toBe(true);
   });
 
   it('does not call a condemnation hate speech', async () => {
