@@ -120,7 +120,12 @@ La última línea es un resumen JSON: {"read":N,"inserted":N,"duplicates":N,"rej
         await queueAfterStore(app.runner, result, 'import');
         batch = [];
       };
-      const records = readRecords(file, format, { delimiter, onColumns: checkHeader });
+      const records = readRecords(file, format, {
+        delimiter,
+        onColumns: checkHeader,
+        onEncoding: () =>
+          io.stderr.write('el archivo no está en UTF-8: se lee como Windows-1252 (lo que guarda Excel en español)\n'),
+      });
       for await (const item of unlessUnreadable(records)) {
         summary.read++;
         if ('error' in item) {

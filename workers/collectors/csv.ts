@@ -23,6 +23,22 @@ export interface CsvOptions {
   delimiter?: string;
   /** Called once, before the first record, with the delimiter in use. */
   onDelimiter?: (delimiter: string) => void;
+  /** Text encoding of the bytes (default UTF-8); see `sniffEncoding`. */
+  encoding?: 'utf-8' | 'windows-1252';
+}
+
+/**
+ * The encoding of a CSV from its first bytes: UTF-8 when they decode as UTF-8, else
+ * Windows-1252, what Excel writes by default in Spanish locales ("¿Hasta cuándo?" saved as
+ * bytes that are not UTF-8). A character cut at the sample's end is not an error.
+ */
+export function sniffEncoding(sample: Uint8Array): 'utf-8' | 'windows-1252' {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
 }
 
 /** A quoted field longer than this (characters) is taken for a quote that never closes. */
@@ -56,7 +72,7 @@ export function sniffDelimiter(header: string): string {
 
 /** Records of CSV text given in chunks (e.g. a read stream). */
 export async function* readCsv(chunks: AsyncIterable<string | Buffer>, options: CsvOptions = {}): AsyncGenerator<CsvItem> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new TextDecoder(options.encoding ?? 'utf-8');
   let head = '';
   let tokenizer: CsvTokenizer | null = null;
   for await (const chunk of chunks) {

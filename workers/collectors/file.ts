@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { describeIssues, errorMap } from '../../app/validation-messages.js';
@@ -7,7 +8,7 @@ import { COUNTRIES, Platform, toIso, type CountryCode } from '../../models/commo
 import { COUNTRY_NAMES } from '../../models/countries.js';
 import { Post } from '../../models/post.js';
 import { pseudonymize } from '../../models/pseudonym.js';
-import { readCsv } from './csv.js';
+import { readCsv, sniffEncoding } from './csv.js';
 import { hashtagsIn, linksIn, mentionsIn } from './entities.js';
 import { parseDate, type DateFormat } from './file-dates.js';
 
@@ -48,6 +49,20 @@ export interface ReadOptions {
   onDelimiter?: (delimiter: string) => void;
   /** Told of the column names (CSV, XLSX), before the first record. */
   onColumns?: (columns: string[]) => void;
+  /** Told when a CSV is not UTF-8 and is read as Windows-1252 (Excel in Spanish). */
+  onEncoding?: (encoding: 'windows-1252') => void;
+}
+
+/** The first megabyte of a file, to tell its encoding. */
+async function firstBytes(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 20);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 export type FileRecord = { line: number; record: Record<string, unknown> } | { line: number; error: string };
@@ -91,7 +106,9 @@ export async function* readRecords(path: string, format: FileFormat, options: Re
   // One item per row: a malformed row is reported once, at the line where it starts, and
   // reading goes on at the next line.
   let columns: string[] | null = null;
-  for await (const item of readCsv(createReadStream(path), options)) {
+  const encoding = sniffEncoding(await firstBytes(path));
+  if (encoding === 'windows-1252') options.onEncoding?.(encoding);
+  for await (const item of readCsv(createReadStream(path), { ...options, encoding })) {
     if ('error' in item) {
       if (!columns) throw new RowError(`línea ${item.line}: no se pueden leer los nombres de las columnas: ${item.error}`);
       yield { line: item.line, error: `CSV mal formado: ${item.error}` };
@@ -139,6 +156,13 @@ async function* readSpreadsheet(path: string, options: ReadOptions): AsyncGenera
 
 /** Columns a CSV header must have for the required fields; throws with the columns it found. */
 export function checkColumns(columns: string[], map: FileImportOptions['map']): void {
+  // A --map column the file lacks would silently leave its field empty on every row.
+  for (const [field, column] of Object.entries(map)) {
+    if (column && !columns.includes(column) && field !== 'text' && field !== 'createdAt')
+      throw new RowError(
+        `el archivo no tiene la columna "${column}" de --map ${field}=${column}; columnas encontradas: ${columns.join(', ')}.`,
+      );
+  }
   for (const field of ['text', 'createdAt'] as const) {
     const column = map[field] ?? field;
     if (!columns.includes(column)) {

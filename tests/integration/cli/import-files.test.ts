@@ -27,6 +27,11 @@ async function stored(dataDir: string) {
 
 const MAP = ['--map', 'createdAt=Fecha', '--map', 'text=Mensaje'];
 
+/** Text as Windows-1252 bytes (its Spanish letters are all in Latin-1's range). */
+function latin1(text: string): Buffer {
+  return Buffer.from(text, 'latin1');
+}
+
 describe('escucha import: files from a new user', () => {
   it('reads a semicolon CSV (Excel in Spanish) with day-first dates, counting rows, not lines', async () => {
     const dataDir = tempDir();
@@ -43,6 +48,24 @@ describe('escucha import: files from a new user', () => {
       ['Basta de violencia; ya', '2026-11-28T10:15:00.000Z'],
       ['Dijo "basta"\ny se fue', '2026-11-05T00:00:00.000Z'],
     ]);
+  });
+
+  it('reads a CSV that Excel saved in Windows-1252, and says so', async () => {
+    const dataDir = tempDir();
+    const text = 'id;Fecha;Mensaje\r\na;2026-11-02;¿Hasta cuándo? Niña de 13 años\r\n';
+    const csv = file('ansi.csv', latin1(text));
+    const result = await runCli(['import', csv, ...MAP], { ESCUCHA_DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('no está en UTF-8: se lee como Windows-1252');
+    const { posts } = await stored(dataDir);
+    expect(posts.map((p) => p.text)).toEqual(['¿Hasta cuándo? Niña de 13 años']);
+  });
+
+  it('refuses a --map column the file does not have, instead of leaving the field empty', async () => {
+    const csv = file('pais.csv', 'Fecha;Mensaje;Pais\n2026-11-02;hola;GT\n');
+    const result = await runCli(['import', csv, ...MAP, '--map', 'country=País'], { ESCUCHA_DATA_DIR: tempDir() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('el archivo no tiene la columna "País" de --map country=País; columnas encontradas: Fecha, Mensaje, Pais.');
   });
 
   it('reports each malformed row of a semicolon CSV once, at its own line', async () => {
