@@ -39,7 +39,7 @@ export interface ValueLabels {
 }
 
 /** Renders a chart configuration to an opaque PNG (animation off, fixed size, white background). */
-export async function renderChart(config: ChartConfiguration, size: ChartSize, labels: ValueLabels[] = []): Promise<Buffer> {
+export async function renderChart(config: ChartConfiguration, size: ChartSize, labels: ValueLabels[] = [], options: { paddingTop?: number } = {}): Promise<Buffer> {
   setup();
   const canvas = createCanvas(size.width, size.height);
   const context = canvas.getContext('2d');
@@ -50,7 +50,7 @@ export async function renderChart(config: ChartConfiguration, size: ChartSize, l
       responsive: false,
       animation: false,
       devicePixelRatio: SCALE,
-      layout: { padding: { top: 4, right: 8, bottom: 0, left: 0 } },
+      layout: { padding: { top: options.paddingTop ?? 4, right: 8, bottom: 0, left: 0 } },
     },
     plugins: [whiteBackground, valueLabels(labels), ...(config.plugins ?? [])],
   } as ChartConfiguration);
@@ -79,6 +79,9 @@ function valueLabels(labels: ValueLabels[]): Plugin {
       ctx.save();
       ctx.font = `7px "${FONT}"`;
       ctx.fillStyle = '#111827';
+      // Labels that would overlap one already written are dropped (dense points, close values).
+      const drawn: { x0: number; x1: number; y0: number; y1: number }[] = [];
+      const fits = (box: { x0: number; x1: number; y0: number; y1: number }) => !drawn.some((d) => box.x0 < d.x1 && d.x0 < box.x1 && box.y0 < d.y1 && d.y0 < box.y1);
       for (const { dataset, text } of labels) {
         const meta = chart.getDatasetMeta(dataset);
         if (meta.hidden) continue;
@@ -86,6 +89,10 @@ function valueLabels(labels: ValueLabels[]): Plugin {
           const value = text(index);
           if (!value) return;
           const { x, y } = element.getProps(['x', 'y'], true) as { x: number; y: number };
+          const width = ctx.measureText(value).width;
+          const box = horizontal ? { x0: x + 3, x1: x + 3 + width, y0: y - 4, y1: y + 4 } : { x0: x - width / 2 - 1, x1: x + width / 2 + 1, y0: y - 10, y1: y - 2 };
+          if (!fits(box)) return;
+          drawn.push(box);
           if (horizontal) {
             ctx.textAlign = 'left';
             ctx.textBaseline = 'middle';

@@ -3,6 +3,7 @@ import type { Campaign } from '../../models/campaign.js';
 import type { CountryCode } from '../../models/common.js';
 import { DAY_MS, type PostFilter } from '../../models/filter.js';
 import type { Store } from '../../models/store.js';
+import { fold } from '../../nlp/text/fold.js';
 import { exampleOf } from './examples.js';
 import type { BriefCampaign, BriefData, CampaignFigures, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
 import { shiftWeek, weekRange } from './week.js';
@@ -11,8 +12,29 @@ import { shiftWeek, weekRange } from './week.js';
 export const MAX_CAMPAIGNS = 3;
 const NARRATIVES = 3;
 const EXAMPLES_PER_NARRATIVE = 2;
-/** The metric a campaign's impact is estimated on: the conversation's misogyny rate. */
-export const IMPACT_METRIC: ImpactMetric = 'misogynyRate';
+/**
+ * Words (accent- and case-folded, matched inside the campaign's name, description, hashtags and
+ * keywords) that make a campaign one about gender-based violence, whose effect is read on the
+ * misogyny rate. Any other campaign (street safety, youth violence, community policing) is read
+ * on net sentiment: the misogyny rate of its conversation is not what it tries to move.
+ */
+const GENDER_VIOLENCE_TERMS = [
+  'mujer', 'women', 'woman', 'ninas', 'girls', 'genero', 'gender', 'femicid', 'feminicid', 'misogin', 'misogyn', 'machis', 'sexis',
+  'acoso', 'harass', 'sexual', 'violacion', 'rape', 'domestic', 'intrafamiliar', 'niunamenos', 'noestassola', 'vivasnosqueremos',
+];
+
+/**
+ * The metric a campaign's impact is estimated on: the misogyny rate for a campaign about
+ * gender-based violence (GENDER_VIOLENCE_TERMS in what it records), net sentiment otherwise.
+ */
+export function impactMetricFor(campaign: Pick<Campaign, 'name' | 'description' | 'hashtags' | 'keywords'>): ImpactMetric {
+  return isAboutGenderViolence(campaign) ? 'misogynyRate' : 'netSentiment';
+}
+
+export function isAboutGenderViolence(campaign: Pick<Campaign, 'name' | 'description' | 'hashtags' | 'keywords'>): boolean {
+  const text = fold([campaign.name, campaign.description ?? '', ...campaign.hashtags, ...campaign.keywords].join(' '));
+  return GENDER_VIOLENCE_TERMS.some((term) => text.includes(term));
+}
 
 export interface GatherOptions {
   /** Held-out accuracy of the classifiers, for the method note (see method.ts). */
@@ -197,6 +219,7 @@ async function campaigns(
     chosen.map(async ({ campaign, week }) => {
       const previousWeek = runsIn(campaign, previous) ? await campaignFigures(store, campaign.id, previous, scope.countries) : null;
       const launch = campaign.launchDate ?? campaign.startDate;
+      const metric = impactMetricFor(campaign);
       let impact: ImpactEstimate | null = null;
       let impactUnavailable: BriefCampaign['impactUnavailable'] = launch > range.to ? 'not-launched' : week.posts === 0 ? 'no-posts' : null;
       if (!impactUnavailable) {
@@ -204,7 +227,7 @@ async function campaigns(
           const daysAfter = Math.max(7, Math.round((Date.parse(range.to) - Date.parse(launch)) / DAY_MS) + 1);
           impact = await store.analytics.campaignImpact({
             campaignId: campaign.id,
-            metric: IMPACT_METRIC,
+            metric,
             filter: scopeFilter(range, { countries: scope.countries, campaigns: [] }),
             daysAfter: Math.min(56, daysAfter),
           });
@@ -220,7 +243,7 @@ async function campaigns(
         week,
         previousWeek,
         impact,
-        impactMetric: IMPACT_METRIC,
+        impactMetric: metric,
         impactUnavailable,
       } satisfies BriefCampaign;
     }),

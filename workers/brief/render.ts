@@ -1,6 +1,7 @@
 import { SMALL_SAMPLE } from '../../models/metrics.js';
 import type { Kpis } from '../../models/store.js';
-import { drawFigures, type BriefFigures } from './figures.js';
+import { MIN_DAILY_RATE_POSTS } from '../../analytics/impact.js';
+import { drawFigures, sentimentPoints, type BriefFigures } from './figures.js';
 import { findings } from './findings.js';
 import { formatCount, formatDay, formatNumber, formatPercent, formatPoints, formatRange, percentChange, type BriefLocale } from './format.js';
 import { countryName } from './labels.js';
@@ -12,10 +13,10 @@ import type { BriefData, FigureRef } from './types.js';
 
 /**
  * A last page holding less than this share of a page's content height is "near-empty" (a lone
- * line such as "Posts by platform…"): the brief is laid out again with tighter spacing, and that
+ * line such as "Posts by platform…", or the method note alone on a third page): the brief is laid out again with tighter spacing, and that
  * layout is kept when it saves the page. Nothing is dropped either way.
  */
-export const NEAR_EMPTY_LAST_PAGE = 0.25;
+export const NEAR_EMPTY_LAST_PAGE = 0.5;
 
 /**
  * The weekly brief as a PDF (2–4 A4 pages): cover line, headline KPIs with week-over-week
@@ -23,7 +24,7 @@ export const NEAR_EMPTY_LAST_PAGE = 0.25;
  * number comes from `data`.
  */
 export async function renderBrief(data: BriefData, locale: BriefLocale, options: { compaction?: boolean } = {}): Promise<Buffer> {
-  const figures = await drawFigures(data, locale, HALF);
+  const figures = await drawFigures(data, locale, HALF, CONTENT_WIDTH);
   const normal = await layout(data, locale, figures, false);
   if (options.compaction === false || normal.pages < 2 || normal.lastPageFill >= NEAR_EMPTY_LAST_PAGE * PAGE_CONTENT_HEIGHT) return normal.pdf;
   const compact = await layout(data, locale, figures, true);
@@ -51,7 +52,8 @@ async function layout(data: BriefData, locale: BriefLocale, figures: BriefFigure
   w.ensure(figures.volume.height + 20);
   const y = doc.y + 4;
   const below1 = w.caption(t.figure(1), t.fig1, w.left, y, HALF);
-  const below2 = w.caption(t.figure(2), t.fig2, w.left + HALF + GUTTER, y, HALF);
+  const sparse = sentimentPoints(data.days).some((p) => p.kind === 'small' || p.kind === 'omitted');
+  const below2 = w.caption(t.figure(2), sparse ? `${t.fig2}.${t.fig2Note(SMALL_SAMPLE, MIN_DAILY_RATE_POSTS)}` : t.fig2, w.left + HALF + GUTTER, y, HALF);
   const top = Math.max(below1, below2);
   doc.image(figures.volume.png, w.left, top, { width: figures.volume.width, height: figures.volume.height });
   doc.image(figures.sentiment.png, w.left + HALF + GUTTER, top, { width: figures.sentiment.width, height: figures.sentiment.height });

@@ -36,10 +36,34 @@ function figurePair(w: BriefWriter, t: BriefText, left: FigureSlot, right: Figur
   doc.x = w.left;
 }
 
+/**
+ * Figure 3 (topics) and Figure 4 (misogyny by country). Without a country comparison (one
+ * country, or none with analysed posts) there is no Figure 4: Figure 3 takes the width, a line
+ * says why, and the campaign figures are numbered from 4.
+ */
 export function topicsAndCountries(w: BriefWriter, data: BriefData, figures: BriefFigures, t: BriefText): void {
   w.gap(6);
+  if (figures.misogyny) {
+    figurePair(w, t, { n: 3, caption: t.fig3, png: figures.topics }, { n: 4, caption: t.fig4, png: figures.misogyny });
+    return;
+  }
+  const { doc } = w;
   const countries = data.countries.filter((c) => c.value !== '' && c.current.analysed > 0).length;
-  figurePair(w, t, { n: 3, caption: t.fig3, png: figures.topics }, { n: 4, caption: t.fig4, png: figures.misogyny, empty: countries === 1 ? t.oneCountry : t.noData });
+  w.ensure((figures.topics?.height ?? 12) + 36);
+  doc.y = w.caption(t.figure(3), t.fig3, w.left, doc.y, CONTENT_WIDTH);
+  if (figures.topics) {
+    doc.image(figures.topics.png, w.left, doc.y, { width: figures.topics.width, height: figures.topics.height });
+    doc.y += figures.topics.height + 4;
+  } else {
+    w.paragraph(t.noData, { size: SIZE.small, color: COLOR.muted, gap: 2 });
+  }
+  if (countries === 1) w.paragraph(t.oneCountry, { size: SIZE.small, color: COLOR.muted, gap: 2 });
+  doc.x = w.left;
+}
+
+/** The number of the first campaign figure: 5 after Figure 4, 4 when there is none. */
+export function campaignFigureNumber(figures: BriefFigures): number {
+  return figures.misogyny ? 5 : 4;
 }
 
 export function changesSection(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText): void {
@@ -155,8 +179,8 @@ export function campaignsSection(w: BriefWriter, data: BriefData, figures: Brief
   figurePair(
     w,
     t,
-    { n: 5, caption: t.fig5, png: figures.campaignReach },
-    { n: 6, caption: t.fig6, png: figures.campaignInteractions },
+    { n: campaignFigureNumber(figures), caption: t.fig5, png: figures.campaignReach },
+    { n: campaignFigureNumber(figures) + 1, caption: t.fig6, png: figures.campaignInteractions },
   );
   const k = (n: number) => formatCount(n, locale);
   w.table(
@@ -197,9 +221,13 @@ export function impactText(campaign: Pick<BriefCampaign, 'impact' | 'impactUnava
   if (unavailable === 'no-posts' || campaign.week.posts === 0) return t.impactNoPosts;
   if (!impact) return t.impactUnavailable;
   if (impact.levelChange === null || impact.ci95 === null) return t.impactShort(impact.n.before, impact.n.after);
-  const unit = metric === 'posts' ? (v: number) => signedNumber(v, locale) : (v: number) => `${signedNumber(v, locale)} ${locale === 'es' ? 'p. p.' : 'pts'}`;
+  const unit =
+    metric === 'posts'
+      ? (v: number) => signedNumber(v, locale)
+      : (v: number) => `${signedNumber(v, locale)}\u00a0${metric === 'netSentiment' ? t.points : t.pointsShort}`;
   const [low, high] = impact.ci95;
-  return t.impactSentence(t.impactMetric[metric], unit(impact.levelChange), unit(low), unit(high), low > 0 || high < 0);
+  // The metric follows the campaign's subject (gather.ts impactMetricFor); the sentence says which and why.
+  return t.impactSentence(t.impactMetric[metric], t.impactWhy(metric !== 'netSentiment'), unit(impact.levelChange), unit(low), unit(high), low > 0 || high < 0);
 }
 
 function signedNumber(value: number, locale: BriefLocale): string {

@@ -72,7 +72,7 @@ describe.skipIf(!hasPdfToText())('weekly brief', () => {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Advertencia de contenido');
-    expect(prose).toMatch(/Efecto estimado · Ni una menos 2026: Tras el lanzamiento, la tasa de misoginia cambió [−+]?[\d.]+ p\. p\. \(IC 95 %: [−+]?[\d.]+ p\. p\. a [−+]?[\d.]+ p\. p\.\)/);
+    expect(prose).toMatch(/Efecto estimado · Ni una menos 2026: Tras el lanzamiento, la tasa de misoginia de la conversación \(campaña sobre violencia de género\) cambió [−+]?[\d.]+ p\. p\. \(IC 95 %: [−+]?[\d.]+ p\. p\. a [−+]?[\d.]+ p\. p\.\)/);
     expect(text).toMatch(/Vacío en RSS La Prensa/);
     expect(text).toMatch(/Misoginia\s+\d+ %\s+\d+ %\s+1,081/); // held-out accuracy from nlp/weights
     expect(text).not.toMatch(/5555-1234|denuncias@example\.org|vecina_anonima|autor\d+/);

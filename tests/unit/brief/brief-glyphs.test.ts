@@ -39,7 +39,7 @@ function notdefGlyphs(pdf: Buffer): number {
 
 function withExample(text: string) {
   const example: BriefExample = { platform: 'mastodon', createdAt: '2026-11-18T10:00:00.000Z', author: '#3f9a2c', publicAuthor: false, text, sensitive: false };
-  return briefData({ narratives: [{ label: 'justicia 🙏 niña', terms: ['justicia'], size: 12, previous: 0, trend: null, examples: [example] }] });
+  return briefData({ narratives: [{ label: 'justicia 🙏 niña', terms: ['justicia'], size: 24, previous: 0, trend: null, examples: [example] }] });
 }
 
 describe('sample post text in the brief', () => {

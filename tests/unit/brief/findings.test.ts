@@ -47,7 +47,8 @@ describe('findings(data)', () => {
       ],
     });
     const rows = largestChanges(data, 5);
-    expect(rows.map((r) => `${r.topic}:${r.country}`)).toEqual(['robo:PA', 'extorsion:HN', 'trata:DO']);
+    // trata in DO (22 against 0) is below the 30-post floor of a count change.
+    expect(rows.map((r) => `${r.topic}:${r.country}`)).toEqual(['robo:PA', 'extorsion:HN']);
     const texts = findings(data).map((f) => nb(f.text));
     expect(texts).toContain('Las publicaciones sobre robos y asaltos en Panamá bajaron 100 % respecto de la semana anterior (0 frente a 40).');
     expect(texts.filter((t) => t.includes('trata'))).toEqual([]); // only the two strongest changes are sentences
@@ -66,8 +67,9 @@ describe('findings(data)', () => {
     const result = findings(data);
     expect(result).toHaveLength(5);
     const texts = result.map((f) => nb(f.text));
-    expect(texts[0]).toBe('Se registraron 1,000 publicaciones, 5 % más que la semana anterior (950).');
-    expect(texts[1]).toBe('Se activó 1 alerta (1 de severidad alta); la más grave: «Extorsión en Honduras», el 18 de noviembre.');
+    // 1,000 against 950 posts is within Poisson noise (z ≈ 1.1): no volume sentence; the severe alert leads.
+    expect(texts.some((t) => t.startsWith('Se registraron'))).toBe(false);
+    expect(texts[0]).toBe('Se activó 1 alerta (1 de severidad alta); la más grave: «Extorsión en Honduras», el 18 de noviembre.');
     expect(texts).toContain('La tasa de misoginia subió a 7 % de las publicaciones analizadas, desde 4.8 % la semana anterior.');
     expect(texts).toContain('Surge una narrativa nueva, «desaparecida · joven · búsqueda», con 85 publicaciones en la muestra de la semana.');
     expect(texts.some((t) => t === 'Guatemala tuvo la tasa de misoginia más alta: 9.1 % (45 de 494 publicaciones analizadas).' || t.startsWith('El sentimiento neto empeoró de −11 a −50'))).toBe(true);
