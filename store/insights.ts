@@ -37,16 +37,26 @@ export interface InsightReads {
     limit: number,
   ): { id: string; text: string }[] | Promise<{ id: string; text: string }[]>;
   series(filter: PostFilter, granularity: Granularity): Promise<SeriesPoint[]>;
+  /** Texts of the filter's newest `limit` posts carrying a term or hashtag (folded value). */
+  textsWith(
+    filter: PostFilter,
+    kind: 'term' | 'hashtag',
+    value: string,
+    limit: number,
+  ): string[] | Promise<string[]>;
   campaigns: CampaignRepository;
 }
 
 /** The filter's newest posts read to learn how people spell its terms and hashtags. */
 const SPELLING_SAMPLE = 300;
+/** Posts read for a value none of those spells. */
+const SPELLING_FALLBACK = 20;
 
 /**
  * Terms and hashtags as people write them: they are counted folded ("campana", "niunamenos"),
  * and each is shown in its commonest written form among the filter's newest posts ("campaña",
- * "NiUnaMenos"). Other kinds, and values those posts do not spell, stay as stored.
+ * "NiUnaMenos"), or among its own newest posts when those do not carry it. Other kinds, and
+ * values no post spells (a hashtag given apart from the text), stay as stored.
  */
 export async function spelled<T extends { value: string }>(
   reads: InsightReads,
@@ -56,10 +66,15 @@ export async function spelled<T extends { value: string }>(
 ): Promise<T[]> {
   if ((kind !== 'term' && kind !== 'hashtag') || rows.length === 0) return [...rows];
   const texts = (await reads.newestTexts(filter, SPELLING_SAMPLE)).map((post) => post.text);
-  const forms = (kind === 'term' ? displayForms : hashtagForms)(
-    texts,
-    new Set(rows.map((row) => row.value)),
-  );
+  const formsOf = kind === 'term' ? displayForms : hashtagForms;
+  const forms = formsOf(texts, new Set(rows.map((row) => row.value)));
+  // A value the newest posts do not carry (a hashtag of last month's spike): its own posts.
+  for (const row of rows) {
+    if (forms.has(row.value)) continue;
+    const own = await reads.textsWith(filter, kind, row.value, SPELLING_FALLBACK);
+    const form = formsOf(own, new Set([row.value])).get(row.value);
+    if (form) forms.set(row.value, form);
+  }
   return rows.map((row) => {
     const form = forms.get(row.value);
     return form ? { ...row, value: form } : row;

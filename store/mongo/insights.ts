@@ -88,6 +88,7 @@ export class MongoInsights {
         this.lists.entityCounts(filter, kind, limit, values),
       countPosts: (filter) => this.lists.countPosts(filter),
       newestTexts: (filter, limit) => this.lists.newestTexts(filter, limit),
+      textsWith: (filter, kind, value, limit) => this.lists.textsWith(filter, kind, value, limit),
       series: this.series,
       campaigns: this.campaigns,
     };

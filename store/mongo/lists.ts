@@ -178,6 +178,22 @@ export class MongoLists {
   }
 
   /** The newest posts of a filter (id, text), newest first, ties by id descending. */
+  /** Texts of the filter's newest `limit` posts carrying a term or hashtag (folded value). */
+  async textsWith(
+    filter: PostFilter,
+    kind: 'term' | 'hashtag',
+    value: string,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await this.posts
+      .find(
+        { ...postMatch(filter), [`entities.${kind}`]: value },
+        { sort: { createdMs: -1, _id: -1 }, limit, projection: { _id: 0, 'doc.text': 1 } },
+      )
+      .toArray();
+    return rows.map((row) => row.doc.text as string);
+  }
+
   async newestTexts(filter: PostFilter, limit: number): Promise<{ id: string; text: string }[]> {
     const rows = await this.posts
       .find(postMatch(filter), {

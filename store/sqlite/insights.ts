@@ -146,6 +146,7 @@ export class SqliteInsights {
         this.lists.entityCounts(filter, kind, limit, values),
       countPosts: (filter) => this.countPosts(filter),
       newestTexts: (filter, limit) => this.newestTexts(filter, limit),
+      textsWith: (filter, _kind, value, limit) => this.textsWith(filter, value, limit),
       series: this.series,
       campaigns: this.campaigns,
     };
@@ -158,6 +159,25 @@ export class SqliteInsights {
         n: number;
       }
     ).n;
+  }
+
+  /**
+   * Texts of the filter's newest posts whose words include a term or hashtag, through FTS5
+   * (which folds case and accents as the stored value is folded; '_' separates words there,
+   * so "ni_una_menos" is a phrase).
+   */
+  private textsWith(filter: PostFilter, value: string, limit: number): string[] {
+    const { where, params } = postFilterSql(filter);
+    const phrase = `"${value.replace(/_+/g, ' ').replace(/"/g, '""')}"`;
+    return (
+      this.db
+        .prepare(
+          `SELECT json_extract(p.doc, '$.text') AS text FROM posts p
+           WHERE ${where} AND p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)
+           ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
+        )
+        .all(...params, phrase, limit) as { text: string }[]
+    ).map((row) => row.text);
   }
 
   /** The newest posts of a filter (id, text), newest first, ties by id descending. */

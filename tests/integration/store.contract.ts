@@ -229,6 +229,20 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z',
       };
 
+      it("spells a hashtag the newest posts do not carry from its own posts", async () => {
+        const old = Array.from({ length: 10 }, (_, i) => ({
+          post: { externalId: `k${i}`, author: author(`k${i}`, 10), createdAt: `2026-11-02T0${i % 10}:00:00Z`, text: `Exigimos justicia #JusticiaParaKarla ${i}`, hashtags: ['JusticiaParaKarla'] },
+          facts: { country: 'HN' as const },
+        }));
+        // 300 newer posts (the sample read to learn spellings) without it.
+        const newer = Array.from({ length: 300 }, (_, i) => ({
+          post: { externalId: `n${i}`, author: author(`n${i % 50}`, 10), createdAt: new Date(Date.parse('2026-11-03T00:00:00Z') + i * 60_000).toISOString(), text: `Tráfico en la ciudad número ${i}`, hashtags: [] },
+          facts: { country: 'GT' as const },
+        }));
+        await seed([...old, ...newer]);
+        expect(await store.analytics.topEntities(filter(), 'hashtag', 3)).toEqual([{ value: 'JusticiaParaKarla', posts: 10, interactions: 10 }]);
+      });
+
       it('breaks KPIs down by any dimension, exactly', async () => {
         await seed(rows);
         const byCountry = await store.analytics.breakdown(filter(), 'country');
