@@ -31,6 +31,9 @@ import type { Db } from './database.js';
 import { postFilterSql } from './filter-sql.js';
 import type { SqliteLists } from './lists.js';
 
+/** FTS matches (latest inserted first) among which a spelling lookup keeps the filter's posts. */
+const SPELLING_CANDIDATES = 200;
+
 /** A row of campaign_author_days, in CampaignAuthorDay's order. */
 type CampaignAuthorDayRow = [
   number,
@@ -164,7 +167,8 @@ export class SqliteInsights {
   /**
    * Texts of the filter's newest posts whose words include a term or hashtag, through FTS5
    * (which folds case and accents as the stored value is folded; '_' separates words there,
-   * so "ni_una_menos" is a phrase).
+   * so "ni_una_menos" is a phrase), among its SPELLING_CANDIDATES latest inserted matches: a
+   * spelling needs a few posts, not all of a common word's.
    */
   private textsWith(filter: PostFilter, value: string, limit: number): string[] {
     const { where, params } = postFilterSql(filter);
@@ -173,10 +177,11 @@ export class SqliteInsights {
       this.db
         .prepare(
           `SELECT json_extract(p.doc, '$.text') AS text FROM posts p
-           WHERE ${where} AND p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)
+           WHERE ${where} AND p.rowid IN (
+             SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
            ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
         )
-        .all(...params, phrase, limit) as { text: string }[]
+        .all(...params, phrase, SPELLING_CANDIDATES, limit) as { text: string }[]
     ).map((row) => row.text);
   }
 
