@@ -16,6 +16,7 @@ import type {
 import type { Annotation, AnnotationInput } from '../models/annotation.js';
 import type { Brief } from '../models/brief.js';
 import type { Campaign, CampaignInput } from '../models/campaign.js';
+import type { SourceHealth } from '../models/source-health.js';
 import type { Source, SourceInput } from '../models/source.js';
 import type { Kpis, SeriesPoint, StoredPost } from '../models/store.js';
 import { getJson, sendJson } from './api.js';
@@ -78,6 +79,7 @@ export const api = {
   updateAlertRule: (id: string, input: AlertRuleEdit) => sendJson<AlertRule>('PUT', `/api/alert-rules/${enc(id)}`, input),
   deleteAlertRule: (id: string) => sendJson<void>('DELETE', `/api/alert-rules/${enc(id)}`),
   sources: (signal?: AbortSignal) => getJson<Source[]>('/api/sources', signal),
+  sourcesHealth: (signal?: AbortSignal) => getJson<SourceHealth>('/api/sources/health', signal),
   runSource: (id: string) => sendJson<{ queued: true }>('POST', `/api/sources/${enc(id)}/run`),
   createSource: (input: SourceInput) => sendJson<Source>('POST', '/api/sources', input),
   updateSource: (id: string, input: SourceEdit) => sendJson<Source>('PUT', `/api/sources/${enc(id)}`, input),

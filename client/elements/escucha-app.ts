@@ -4,7 +4,6 @@ import { setApiLanguage, UNAUTHORIZED_EVENT } from '../api.js';
 import { formatDateTime, formatDay } from '../format.js';
 import { i18n, LocaleController, type Locale } from '../i18n/index.js';
 import { api } from '../queries.js';
-import { sourceHealth } from '../source-health.js';
 import type { IgnoredParam } from '../state/filter.js';
 import { AppStateController, ROUTES, type RouteName } from '../state/app-state.js';
 import { can, currentSession, signOut, type Session } from '../state/session.js';
@@ -37,12 +36,12 @@ export class EscuchaApp extends LitElement {
     args: () => [],
   });
   /**
-   * The sources' state, read again on every view change, for the banner shown when every
-   * enabled source is failing. Only analysts and admins may list sources; for the others (or
-   * when the request fails) there is no banner rather than an error.
+   * The sources' state (counts only, GET /api/sources/health, every signed-in role), read again
+   * on every view change, for the banner shown when every enabled source is failing; when the
+   * request fails there is no banner rather than an error.
    */
   private readonly sources = new Task(this, {
-    task: async ([role], { signal }) => (can(role, 'analyst') ? sourceHealth(await api.sources(signal).catch(() => [])) : null),
+    task: async ([role], { signal }) => (role ? await api.sourcesHealth(signal).catch(() => null) : null),
     args: () => [this.session?.user.role, this.state.state.route] as const,
   });
 

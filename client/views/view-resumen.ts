@@ -10,7 +10,7 @@ import { shared } from '../elements/styles.js';
 import { formatDay, formatNumber, formatPercent } from '../format.js';
 import { countryName, i18n, LocaleController, topicName } from '../i18n/index.js';
 import { api } from '../queries.js';
-import { sourceHealth, type SourceHealth } from '../source-health.js';
+import type { SourceHealth } from '../../models/source-health.js';
 import { loading, renderTask } from '../render.js';
 import { AppStateController } from '../state/app-state.js';
 import { activeCount, COUNTRIES, toggleValue } from '../state/filter.js';
@@ -37,13 +37,9 @@ export class ViewResumen extends LitElement {
   });
   private readonly countries = new Task(this, { task: ([f], { signal }) => api.breakdown(f, 'country', signal), args: () => [this.state.filter] });
   private readonly alerts = new Task(this, { task: (_args, { signal }) => api.alerts(signal, 5), args: () => [] });
-  /** The sources' state, to say truthfully why there is nothing (null: this role may not list them). */
+  /** The sources' state, to say truthfully why there is nothing (null when it cannot be read). */
   private readonly sources = new Task(this, {
-    task: async ([role], { signal }) => {
-      if (!can(role, 'analyst')) return null;
-      const sources = await api.sources(signal).catch(() => null);
-      return sources ? sourceHealth(sources) : null;
-    },
+    task: async ([_role], { signal }) => api.sourcesHealth(signal).catch(() => null),
     args: () => [this.userRole] as const,
   });
 

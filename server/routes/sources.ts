@@ -1,3 +1,4 @@
+import { sourceHealth } from '../../models/source-health.js';
 import { z } from 'zod';
 import { Source, SourceInput } from '../../models/source.js';
 import { addSource, updateSource } from '../../workers/collectors/sources.js';
@@ -57,6 +58,14 @@ export function sourceRoutes({ store, runner, config }: RouteDeps): Route[] {
   }
   const tag = 'sources';
   return [
+    defineRoute({
+      tag,
+      access: 'viewer',
+      method: 'get',
+      path: '/sources/health',
+      summary: 'How many sources are configured, enabled, failing and have collected (no details)',
+      handler: async () => sourceHealth(await store.sources.list()),
+    }),
     defineRoute({
       tag,
       access: 'analyst',

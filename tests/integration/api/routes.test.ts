@@ -136,6 +136,13 @@ describe('system', () => {
     expect(await overview('from=2026-11-10&to=2026-11-01', 'en')).toBe('The request is not valid: from: "from" must not be after "to"');
   });
 
+  it('tells every role how the sources stand (counts only); the list stays for analysts', async () => {
+    const health = await call(server, { path: '/api/sources/health', session: viewer });
+    expect(health.status).toBe(200);
+    expect(Object.keys(health.json as object).sort()).toEqual(['allFailing', 'collected', 'enabled', 'error', 'failing', 'lastSuccessAt', 'offline', 'total']);
+    expect((await call(server, { path: '/api/sources', session: viewer })).status).toBe(403);
+  });
+
   it('allows CORS only for configured origins', async () => {
     const res = await call(server, {
       path: '/api/health',

@@ -8,7 +8,7 @@ import { barChart, NARROW_CHARS, wrapLabel } from '../../../client/charts/bars.j
 import { onlyStopwords, readableEvidence } from '../../../client/evidence.js';
 import { breakPoints, formatChange, formatIndex, formatPercent, formatSignedPercent } from '../../../client/format.js';
 import { i18n } from '../../../client/i18n/index.js';
-import { sourceHealth } from '../../../client/source-health.js';
+import { sourceHealth } from '../../../models/source-health.js';
 import { AppState, appState } from '../../../client/state/app-state.js';
 import { parseFilter } from '../../../client/state/filter.js';
 import { byStrength, strengthOf } from '../../../client/views/view-narrativas.js';
@@ -95,7 +95,7 @@ describe('sources that never collected (2)', () => {
 
   test('Resumen says the sources exist but none collected, how many fail, and links to Fuentes', async () => {
     const none = { posts: 0, authors: 0, interactions: 0, potentialReach: 0, impressions: 0, netSentiment: 0, misogynyRate: 0, hateRate: 0 };
-    stubApi([[/\/api\/overview/, { ...none, previous: none, sentiment: { P: 0, NEU: 0, N: 0 }, analysed: 0 }], [/\/api\/sources/, OFFLINE]]);
+    stubApi([[/\/api\/overview/, { ...none, previous: none, sentiment: { P: 0, NEU: 0, N: 0 }, analysed: 0 }], [/\/api\/sources\/health/, sourceHealth(OFFLINE as never)]]);
     const el = document.createElement('view-resumen') as HTMLElement & { userRole: string };
     el.userRole = 'admin';
     document.body.append(el);
@@ -107,9 +107,10 @@ describe('sources that never collected (2)', () => {
     expect(el.shadowRoot!.querySelector('empty-state a')!.getAttribute('href')).toMatch(/^\/fuentes\?/);
   });
 
-  test('every view carries a banner while all enabled sources fail', async () => {
+  test('every view carries a banner while all enabled sources fail, for every role', async () => {
     document.cookie = 'escucha_csrf=abc';
-    stubApi([[/\/api\/sources/, OFFLINE]]);
+    // A viewer: the counts come from /api/sources/health, which every signed-in role may read.
+    stubApi([[/\/api\/auth\/me/, { user: { id: 'u2', email: 'v@example.org', name: 'Vera', role: 'viewer', locale: 'es' }, via: 'session', mustChangePassword: false, csrfToken: 'csrf1' }], [/\/api\/sources\/health/, sourceHealth(OFFLINE as never)]]);
     const app = document.createElement('escucha-app');
     document.body.append(app);
     await settle(150);
@@ -122,7 +123,7 @@ describe('sources that never collected (2)', () => {
 
   test('no banner while a source works', async () => {
     document.cookie = 'escucha_csrf=abc';
-    stubApi([[/\/api\/sources/, [...OFFLINE, source('ok', 'ok', { lastSuccessAt: '2026-11-28T09:00:00.000Z' })]]]);
+    stubApi([[/\/api\/sources\/health/, sourceHealth([...OFFLINE, source('ok', 'ok', { lastSuccessAt: '2026-11-28T09:00:00.000Z' })] as never)]]);
     const app = document.createElement('escucha-app');
     document.body.append(app);
     await settle(150);

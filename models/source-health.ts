@@ -1,6 +1,9 @@
-import type { Source } from './queries.js';
+import type { Source } from './source.js';
 
-/** How the listening sources stand, for the "nothing is being collected" messages. */
+/**
+ * How the listening sources stand, for the "nothing is being collected" messages: computed by
+ * the server (GET /api/sources/health, open to every signed-in role) and read by the dashboard.
+ */
 export interface SourceHealth {
   /** Sources configured, paused ones included. */
   total: number;
