@@ -17,6 +17,7 @@ import { shared } from './styles.js';
  * @prop table - the data as a table (optional)
  * @prop height - chart height in px (default 260)
  * @prop empty - show the "no data" message instead of the chart
+ * @prop emptyText - that message, when "no data" would not say why (default: the generic one)
  * @fires chart-click - `detail: { index, label }` when a category is clicked
  * @slot actions - extra controls beside the table/CSV buttons
  * @csspart body - the chart or table area
@@ -31,6 +32,7 @@ export class ChartPanel extends LitElement {
     table: { attribute: false },
     height: { type: Number },
     empty: { type: Boolean },
+    emptyText: { attribute: false },
     mode: { state: true },
   };
   declare heading: string;
@@ -41,6 +43,7 @@ export class ChartPanel extends LitElement {
   declare table: DataTable | null;
   declare height: number;
   declare empty: boolean;
+  declare emptyText: string | null;
   declare mode: 'chart' | 'table';
   private chart: Chart | null = null;
 
@@ -55,6 +58,7 @@ export class ChartPanel extends LitElement {
     this.table = null;
     this.height = 260;
     this.empty = false;
+    this.emptyText = null;
     this.mode = 'chart';
   }
 
@@ -98,7 +102,7 @@ export class ChartPanel extends LitElement {
       ${this.note ? html`<p class="note">${this.note}</p>` : null}
       <div part="body">
         ${this.empty
-          ? html`<p class="none">${t.noData}</p>`
+          ? html`<p class="none">${this.emptyText ?? t.noData}</p>`
           : showTable
             ? this.renderTable()
             : html`<div class="canvas-box" style="height:${this.height}px">

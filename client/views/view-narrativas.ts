@@ -10,6 +10,7 @@ import { formatNumber, formatPercent, formatShortDay, formatSignedPercent } from
 import { i18n, LocaleController, topicName } from '../i18n/index.js';
 import { api, type EmergingTerm } from '../queries.js';
 import { renderTask } from '../render.js';
+import { addDays } from '../state/filter.js';
 import { AppStateController } from '../state/app-state.js';
 import type { Role } from '../state/session.js';
 import { isWeekly } from './series-charts.js';
@@ -32,6 +33,9 @@ export function byStrength<T extends Pick<EmergingTerm, 'score' | 'count' | 'val
   return [...terms].sort((a, b) => b.score - a.score || b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/** Days before the range that emerging terms compare with (the API's default baseline). */
+const BASELINE_DAYS = 28;
+
 /**
  * `<view-narrativas>`: what is being said. The five largest topics over time, emerging terms
  * against the previous four weeks, and narrative clusters with sample posts.
@@ -49,7 +53,17 @@ export class ViewNarrativas extends LitElement {
     },
     args: () => [this.state.filter],
   });
-  private readonly emerging = new Task(this, { task: ([f], { signal }) => api.emerging(f, signal), args: () => [this.state.filter] });
+  /** Emerging terms, and when there are none, whether the 4 weeks before had posts to compare with. */
+  private readonly emerging = new Task(this, {
+    task: async ([f], { signal }) => {
+      const terms = await api.emerging(f, signal);
+      if (terms.length > 0) return { terms, baseline: true };
+      const before = { ...f, from: addDays(f.from, -BASELINE_DAYS), to: addDays(f.from, -1) };
+      const baseline = await api.overview(before, signal).then((o) => o.posts > 0, () => true);
+      return { terms, baseline };
+    },
+    args: () => [this.state.filter],
+  });
   private readonly narratives = new Task(this, { task: ([f], { signal }) => api.narratives(f, signal), args: () => [this.state.filter] });
 
   constructor() {
@@ -90,7 +104,7 @@ export class ViewNarrativas extends LitElement {
         return html`<chart-panel heading=${n.trends} description=${trends.map((x) => topicName(x.topic)).join(', ')} .config=${config} .height=${300} ?empty=${trends.length === 0}></chart-panel>`;
       })}
       <div class="grid-2">
-        ${renderTask(this.emerging, (unsorted) => {
+        ${renderTask(this.emerging, ({ terms: unsorted, baseline }) => {
           const terms = byStrength(unsorted);
           const top = terms.slice(0, 15);
           const label = (x: (typeof terms)[number]) => (x.kind === 'hashtag' ? `#${x.value}` : x.value);
@@ -105,7 +119,7 @@ export class ViewNarrativas extends LitElement {
             columns: [n.term, n.strength, n.score, n.count, n.expected, n.ratio],
             rows: terms.map((x) => [label(x), strength(x), Math.round(x.score * 10) / 10, x.count, Math.round(x.expected * 10) / 10, Math.round(x.ratio * 10) / 10]),
           };
-          return html`<chart-panel heading=${n.emerging} description=${n.emergingHelp} note=${n.emergingHelp} .config=${config} .table=${table} .height=${barHeight(top.length)} ?empty=${terms.length === 0}>
+          return html`<chart-panel heading=${n.emerging} description=${n.emergingHelp} note=${n.emergingHelp} .config=${config} .table=${table} .height=${barHeight(top.length)} ?empty=${terms.length === 0} .emptyText=${baseline ? n.noneRising : n.noBaseline}>
             </chart-panel>`;
         })}
         <section class="panel" aria-labelledby="clusters-h">

@@ -202,6 +202,21 @@ describe('Narrativas (4)', () => {
     expect(el.shadowRoot!.querySelector('.up, .down')).toBeNull();
     expect(deepText(el.shadowRoot!.querySelector('.cluster')!)).toMatch(/▲\s?sube \+200%/);
   });
+
+  test('no emerging term says why: nothing rises, or nothing before the period to compare with', async () => {
+    const none = { posts: 0, authors: 0, interactions: 0, potentialReach: 0, impressions: 0, netSentiment: 0, misogynyRate: 0, hateRate: 0 };
+    const emptyPanel = async () => {
+      const el = document.createElement('view-narrativas');
+      document.body.append(el);
+      await settle(120);
+      return deepText(el.shadowRoot!.querySelector('chart-panel[heading="Términos emergentes"]')!);
+    };
+    stubApi([[/\/api\/narratives\/emerging/, []], [/\/api\/overview/, { ...none, previous: { ...none, analysed: 0, polar: 0 }, sentiment: { P: 0, NEU: 0, N: 0 }, analysed: 0 }]]);
+    expect(await emptyPanel()).toContain('No hay con qué comparar: no hay publicaciones en las 4 semanas anteriores');
+    document.body.innerHTML = '';
+    stubApi([[/\/api\/narratives\/emerging/, []]]);
+    expect(await emptyPanel()).toContain('Ningún término ni hashtag crece de forma clara');
+  });
 });
 
 describe('"Por qué" reads as words (5)', () => {
