@@ -85,6 +85,16 @@ export interface PostRepository {
   /** Posts never analysed (or analysed by another analyser version), oldest first. */
   pendingEnrichment(limit: number, version: string): Promise<StoredPost[]>;
   /**
+   * Ids of analysed posts created in [startMs, endMs), oldest first (ties by id), `limit` after
+   * the `after` key: what a campaign change re-analyses.
+   */
+  analysedIdsBetween(
+    startMs: number,
+    endMs: number,
+    after: { createdMs: number; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; createdMs: number }[]>;
+  /**
    * Saves analyses and marks the posts' hour buckets for re-aggregation such that a crash at
    * any point cannot lose a rollup update (SQLite: one transaction; MongoDB: a per-post dirty
    * flag healed by `dirtyBuckets`).

@@ -11,8 +11,12 @@ export type JobName = (typeof JOB_NAMES)[number];
 export interface JobPayloads {
   /** One pass of a listening source. */
   collect: { sourceId: string };
-  /** Analyse these posts; without ids, sweep every post not yet analysed by this version. */
-  enrich: { postIds?: string[] };
+  /**
+   * Analyse these posts; without ids, sweep every post not yet analysed by this version. With
+   * `rematch` (a campaign created, changed or deleted), analyse again every analysed post
+   * created in [from, to] (ISO days, inclusive), so campaign matches follow the campaign.
+   */
+  enrich: { postIds?: string[]; rematch?: { from: string; to: string } };
   /** Recompute the rollups of every bucket marked dirty. */
   aggregate: Record<string, never>;
   /** Evaluate alert rules on fresh rollups. */

@@ -142,6 +142,7 @@ export const en: Messages = {
     checkSources: 'Check the sources',
   },
   campanas: {
+    rematching: (name: string) => `“${name}” saved. The posts of its dates are being analysed again to count them in the campaign: the figures fill in within minutes.`,
     followers: 'followers',
     title: 'Campaigns',
     pick: 'Campaign',

@@ -141,6 +141,7 @@ export const es = {
     checkSources: 'Revisar las fuentes',
   },
   campanas: {
+    rematching: (name: string) => `«${name}» guardada. Se están analizando de nuevo las publicaciones de sus fechas para contarlas en la campaña: las cifras se completan en unos minutos.`,
     followers: 'seguidores',
     title: 'Campañas',
     pick: 'Campaña',

@@ -18,8 +18,10 @@ import { can, type Role } from '../state/session.js';
  * @prop userRole - the signed-in role
  */
 export class ViewCampanas extends LitElement {
-  static override properties = { userRole: { attribute: false } };
+  static override properties = { userRole: { attribute: false }, rematching: { state: true } };
   declare userRole: Role;
+  /** Name of the campaign just saved, whose days' posts the server is matching again. */
+  declare rematching: string | null;
   private readonly state = new AppStateController(this);
   /** Newest first: the campaign most likely being watched leads. */
   private readonly campaigns = new Task(this, {
@@ -31,6 +33,7 @@ export class ViewCampanas extends LitElement {
     super();
     new LocaleController(this);
     this.userRole = 'viewer';
+    this.rematching = null;
   }
 
   static override styles = [
@@ -58,6 +61,7 @@ export class ViewCampanas extends LitElement {
         ${editor ? html`<button type="button" class="primary" id="new-campaign" @click=${() => this.form?.open(null)}><span aria-hidden="true">+</span> ${i18n.t.forms.campaign.create}</button>` : null}
       </div>
       ${editor ? html`<campaign-form @saved=${this.onSaved}></campaign-form>` : null}
+      ${this.rematching ? html`<p class="notice" role="status">${t.rematching(this.rematching)}</p>` : null}
       ${renderTask(this.campaigns, (campaigns) => {
         if (campaigns.length === 0) return html`<empty-state heading=${t.title}>${t.empty}</empty-state>`;
         const params = this.state.state.params;
@@ -90,6 +94,8 @@ export class ViewCampanas extends LitElement {
 
   /** Lists the saved campaign and selects it. */
   private onSaved(event: CustomEvent<Campaign>) {
+    // The server analyses the campaign's days again (server/routes/campaigns.ts): say so.
+    this.rematching = event.detail.name;
     this.state.state.setParam('c', event.detail.id);
     this.campaigns.run();
   }

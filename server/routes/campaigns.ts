@@ -38,7 +38,25 @@ const ImpactParams = z
   });
 
 /** Campaigns: CRUD (analysts), KPIs and launch impact (everyone signed in). */
-export function campaignRoutes({ store }: RouteDeps): Route[] {
+/** The days a campaign matches posts in: its start to its end (or today). */
+function matchDays(campaign: Pick<Campaign, 'startDate' | 'endDate'>, today: string): { from: string; to: string } {
+  return { from: campaign.startDate, to: campaign.endDate ?? today };
+}
+
+export function campaignRoutes({ store, runner }: RouteDeps): Route[] {
+  /**
+   * Posts are matched to campaigns when they are analysed: after a campaign is created, changed
+   * or deleted, the posts of its days (old and new) are analysed again in the background, so a
+   * campaign registered after its launch counts the posts it already has.
+   */
+  const rematch = async (...campaigns: Pick<Campaign, 'startDate' | 'endDate'>[]) => {
+    const today = new Date().toISOString().slice(0, 10);
+    const days = campaigns.map((c) => matchDays(c, today)).filter((d) => d.from <= d.to);
+    if (days.length === 0) return;
+    const from = days.map((d) => d.from).sort()[0]!;
+    const to = days.map((d) => d.to).sort().at(-1)!;
+    await runner.enqueue('enrich', { rematch: { from, to } });
+  };
   async function load(id: string): Promise<Campaign> {
     const campaign = await store.campaigns.get(id);
     if (!campaign) throw new ResourceNotFoundError(CAMPAIGN, id);
@@ -109,6 +127,7 @@ export function campaignRoutes({ store }: RouteDeps): Route[] {
         const now = new Date().toISOString();
         const campaign = { ...body, createdAt: now, updatedAt: now };
         await store.campaigns.save(campaign);
+        await rematch(campaign);
         return campaign;
       },
     }),
@@ -130,6 +149,7 @@ export function campaignRoutes({ store }: RouteDeps): Route[] {
           updatedAt: new Date().toISOString(),
         };
         await store.campaigns.save(campaign);
+        await rematch(existing, campaign);
         return campaign;
       },
     }),
@@ -141,8 +161,10 @@ export function campaignRoutes({ store }: RouteDeps): Route[] {
       summary: 'Delete a campaign',
       params: SlugParam,
       async handler({ params }) {
+        const existing = await load(params.id);
         if (!(await store.campaigns.delete(params.id)))
           throw new ResourceNotFoundError(CAMPAIGN, params.id);
+        await rematch(existing);
         return NO_CONTENT;
       },
     }),

@@ -125,6 +125,26 @@ export class MongoPosts implements PostRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  async analysedIdsBetween(
+    startMs: number,
+    endMs: number,
+    after: { createdMs: number; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; createdMs: number }[]> {
+    const from = after ?? { createdMs: startMs, id: '' };
+    const rows = await this.posts
+      .find(
+        {
+          analyzerVersion: { $ne: null },
+          createdMs: { $gte: startMs, $lt: endMs },
+          $or: [{ createdMs: { $gt: from.createdMs } }, { createdMs: from.createdMs, _id: { $gt: from.id } }],
+        },
+        { sort: { createdMs: 1, _id: 1 }, limit, projection: { _id: 1, createdMs: 1 } },
+      )
+      .toArray();
+    return rows.map((row) => ({ id: row._id as string, createdMs: row.createdMs as number }));
+  }
+
   async pendingEnrichment(limit: number, version: string): Promise<StoredPost[]> {
     if (limit <= 0) return [];
     const sort = { createdMs: 1, _id: 1 } as const;

@@ -204,6 +204,23 @@ export class SqlitePosts implements PostRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  async analysedIdsBetween(
+    startMs: number,
+    endMs: number,
+    after: { createdMs: number; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; createdMs: number }[]> {
+    const from = after ?? { createdMs: startMs, id: '' };
+    return this.db
+      .prepare<[number, number, number, number, string, number], { id: string; createdMs: number }>(
+        `SELECT id, created_ms AS createdMs FROM posts INDEXED BY posts_range_cover
+         WHERE analyzer_version IS NOT NULL AND created_ms >= ? AND created_ms < ?
+           AND (created_ms > ? OR (created_ms = ? AND id > ?))
+         ORDER BY created_ms, id LIMIT ?`,
+      )
+      .all(startMs, endMs, from.createdMs, from.createdMs, from.id, limit);
+  }
+
   async pendingEnrichment(limit: number, version: string): Promise<StoredPost[]> {
     const fresh = this.db
       .prepare<[number], PostRow>(

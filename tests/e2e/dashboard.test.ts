@@ -161,6 +161,8 @@ describe.skipIf(!existsSync(CHROMIUM))('dashboard in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { name: 'Escuelas seguras e2e' }).waitFor();
     expect(await page.locator('#campaign').inputValue()).toBe('escuelas-seguras-e2e');
+    // The posts of its dates are matched again in the background, and the view says so.
+    await page.getByText(/Se están analizando de nuevo las publicaciones de sus fechas/).waitFor();
   }, 60_000);
 
   test('narratives, violence monitor (behind a content warning), alerts and sources render', async () => {

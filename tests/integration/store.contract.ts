@@ -102,6 +102,23 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
           { id: 'mastodon:early' },
         ]);
       });
+
+      it('lists the analysed posts of a time range, oldest first, a page after another', async () => {
+        await store.posts.upsert([
+          makePost({ externalId: 'b', createdAt: '2026-11-02T10:00:00Z' }),
+          makePost({ externalId: 'a', createdAt: '2026-11-02T10:00:00Z' }),
+          makePost({ externalId: 'c', createdAt: '2026-11-03T00:00:00Z' }),
+          makePost({ externalId: 'out', createdAt: '2026-11-05T00:00:00Z' }),
+          makePost({ externalId: 'pending', createdAt: '2026-11-02T12:00:00Z' }),
+        ]);
+        await store.posts.saveEnrichments(['a', 'b', 'c', 'out'].map((id) => ({ id: `mastodon:${id}`, enrichment: makeEnrichment() })));
+        const start = Date.parse('2026-11-01T00:00:00Z');
+        const end = Date.parse('2026-11-04T00:00:00Z');
+        const first = await store.posts.analysedIdsBetween(start, end, null, 2);
+        expect(first.map((r) => r.id)).toEqual(['mastodon:a', 'mastodon:b']);
+        const rest = await store.posts.analysedIdsBetween(start, end, first[1]!, 2);
+        expect(rest).toEqual([{ id: 'mastodon:c', createdMs: Date.parse('2026-11-03T00:00:00Z') }]);
+      });
     });
 
     describe('rollups', () => {

@@ -5,6 +5,7 @@ import type { AnalysisInput } from '../../nlp/analyze.js';
 import { decodeEnrichment } from '../../store/enrichment-codec.js';
 import { preparationSource } from '../../store/prepare.js';
 import { inlineEnricher } from '../enrichment.js';
+import { DAY_MS } from '../../models/filter.js';
 import type { Processor } from '../jobs.js';
 
 const BATCH = 500;
@@ -51,8 +52,12 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
   /** Ids of the posts taken by this job (a sweep must not take them twice). */
   const taken = new Set<string>();
 
+  // A rematch analyses again posts this version already analysed: their campaigns changed.
+  const force = data.rematch !== undefined;
   const dispatch = (posts: StoredPost[]) => {
-    const todo = posts.filter((post) => post.enrichment?.version !== analyzer.version && !taken.has(post.id));
+    const todo = posts.filter(
+      (post) => (force || post.enrichment?.version !== analyzer.version) && !taken.has(post.id),
+    );
     if (todo.length === 0) return;
     for (const post of todo) taken.add(post.id);
     const inputs = todo.map((post) => analysisInput(post, campaigns));
@@ -98,7 +103,18 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
     analysed += posts.length;
   };
 
-  if (data.postIds) {
+  if (data.rematch) {
+    const start = Date.parse(`${data.rematch.from}T00:00:00Z`);
+    const end = Date.parse(`${data.rematch.to}T00:00:00Z`) + DAY_MS;
+    let after: { createdMs: number; id: string } | null = null;
+    for (;;) {
+      const page = await store.posts.analysedIdsBetween(start, end, after, BATCH);
+      if (page.length === 0) break;
+      dispatch(await store.posts.getMany(page.map((row) => row.id)));
+      if (inFlight.length > AHEAD) await save();
+      after = page[page.length - 1]!;
+    }
+  } else if (data.postIds) {
     for (let i = 0; i < data.postIds.length; i += BATCH) {
       dispatch(await store.posts.getMany(data.postIds.slice(i, i + BATCH)));
       if (inFlight.length > AHEAD) await save();
@@ -120,7 +136,7 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
     }
   }
   while (inFlight.length > 0) await save();
-  if (!data.postIds && analysed >= SWEEP_LIMIT) await queue.enqueue('enrich', {}, { jobId: 'enrich-sweep' });
+  if (!data.postIds && !data.rematch && analysed >= SWEEP_LIMIT) await queue.enqueue('enrich', {}, { jobId: 'enrich-sweep' });
   if (analysed === 0) return { status: 'skipped', detail: { reason: 'nothing to analyse' } };
   // Coalesce: one aggregation for the batches that land within two seconds.
   await queue.enqueue('aggregate', {}, { jobId: 'aggregate', delayMs: AGGREGATE_DELAY_MS });

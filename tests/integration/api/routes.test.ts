@@ -136,6 +136,22 @@ describe('system', () => {
     expect(await overview('from=2026-11-10&to=2026-11-01', 'en')).toBe('The request is not valid: from: "from" must not be after "to"');
   });
 
+  it('analyses the days of a campaign again when it is created, changed or deleted', async () => {
+    const rematches = () => server.runner.jobs.filter((j) => j.name === 'enrich').map((j) => (j.data as { rematch?: unknown }).rematch);
+    const before = rematches().length;
+    const body = { id: 'rematch-25n', name: '25N', hashtags: ['NiUnaMas'], startDate: '2026-11-01', endDate: '2026-11-30' };
+    expect((await call(server, { method: 'POST', path: '/api/campaigns', session: analyst, body })).status).toBe(201);
+    const { id: _, ...rest } = body;
+    await call(server, { method: 'PUT', path: '/api/campaigns/rematch-25n', session: analyst, body: { ...rest, startDate: '2026-10-15', endDate: '2026-11-20' } });
+    expect((await call(server, { method: 'DELETE', path: '/api/campaigns/rematch-25n', session: analyst })).status).toBe(204);
+    // The new days; then the old and new days together; then the last days.
+    expect(rematches().slice(before)).toEqual([
+      { from: '2026-11-01', to: '2026-11-30' },
+      { from: '2026-10-15', to: '2026-11-30' },
+      { from: '2026-10-15', to: '2026-11-20' },
+    ]);
+  });
+
   it('tells every role how the sources stand (counts only); the list stays for analysts', async () => {
     const health = await call(server, { path: '/api/sources/health', session: viewer });
     expect(health.status).toBe(200);

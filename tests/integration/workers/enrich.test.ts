@@ -55,4 +55,28 @@ describe('enrich processor', () => {
     expect((await store.analytics.kpis({ ...day, country: ['HN'] })).posts).toBe(0);
     await store.close();
   });
+
+  it('analyses the posts of a campaign\'s days again when it is created, so it counts posts it already has', async () => {
+    const store = createSqliteStore(':memory:');
+    await store.posts.upsert([
+      makePost({ externalId: 'a', text: 'Marchamos hoy en San Salvador #NiUnaMas', hashtags: ['NiUnaMas'], createdAt: '2026-11-02T10:00:00Z' }),
+      makePost({ externalId: 'b', text: 'Tráfico en la Roosevelt', createdAt: '2026-11-02T11:00:00Z' }),
+      makePost({ externalId: 'c', text: 'Antes de la campaña #NiUnaMas', hashtags: ['NiUnaMas'], createdAt: '2026-10-20T10:00:00Z' }),
+    ]);
+    const { ctx } = context(store, analyzer);
+    await enrich({}, ctx);
+    await store.campaigns.save({
+      id: 'ni-una-mas', name: 'Ni una más', description: '', hashtags: ['NiUnaMas'], handles: [], keywords: [], countries: [],
+      startDate: '2026-11-01', endDate: '2026-11-30', launchDate: null, createdAt: '2026-11-25T00:00:00.000Z', updatedAt: '2026-11-25T00:00:00.000Z',
+    });
+    expect((await store.posts.get('mastodon:a'))!.enrichment!.campaigns).toEqual([]);
+    // Already analysed by this version: a plain sweep does nothing, a rematch of the days does.
+    expect(await enrich({}, ctx)).toMatchObject({ status: 'skipped' });
+    expect(await enrich({ rematch: { from: '2026-11-01', to: '2026-11-30' } }, ctx)).toMatchObject({ detail: { analysed: 2 } });
+    expect((await store.posts.get('mastodon:a'))!.enrichment!.campaigns.map((c) => c.id)).toEqual(['ni-una-mas']);
+    expect((await store.posts.get('mastodon:c'))!.enrichment!.campaigns).toEqual([]);
+    await aggregate({}, ctx);
+    expect((await store.analytics.campaignKpis({ campaignId: 'ni-una-mas' })).total.posts).toBe(1);
+    await store.close();
+  });
 });
