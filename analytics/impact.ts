@@ -30,7 +30,7 @@ const WORDS = {
     changed: (name: string, verb: string, size: string, interval: string, sure: boolean) =>
       `Tras el lanzamiento, ${name} ${verb} ${size} ${interval}; ` +
       (sure
-        ? 'es poco probable que sea casualidad.'
+        ? 'es poco probable que sea casualidad, aunque otros hechos del mismo momento también pueden explicarlo.'
         : 'no hay evidencia suficiente para atribuirlo a la campaña, el cambio podría ser casualidad.'),
   },
   en: {
@@ -52,7 +52,7 @@ const WORDS = {
     changed: (name: string, verb: string, size: string, interval: string, sure: boolean) =>
       `After the launch, ${name} ${verb} by ${size} ${interval}; ` +
       (sure
-        ? 'this is unlikely to be chance.'
+        ? 'this is unlikely to be chance, though other events at the same time may also explain it.'
         : 'there is not enough evidence to attribute it to the campaign; the change could be chance.'),
   },
 };

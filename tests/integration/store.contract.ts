@@ -397,7 +397,7 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         expect(impact.levelChange).toBeGreaterThan(-35);
         expect(impact.levelChange).toBeLessThan(-25);
         expect(impact.ci95![1]).toBeLessThan(0);
-        expect(impact.summary).toMatch(/^Tras el lanzamiento, la tasa de misoginia bajó \d+\.\d puntos \(IC 95 %: −\d+\.\d a −\d+\.\d\); es poco probable que sea casualidad\.$/);
+        expect(impact.summary).toMatch(/^Tras el lanzamiento, la tasa de misoginia bajó \d+\.\d puntos \(IC 95 %: −\d+\.\d a −\d+\.\d\); es poco probable que sea casualidad, aunque otros hechos del mismo momento también pueden explicarlo\.$/);
         const short = await store.analytics.campaignImpact({ campaignId: 'nounamenos', metric: 'misogynyRate', launchDate: '2026-10-25', daysBefore: 14, daysAfter: 14 });
         expect(short.levelChange).toBeNull();
         expect(short.summary).toMatch(/^No hay datos suficientes/);

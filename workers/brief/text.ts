@@ -73,7 +73,7 @@ const es = {
   /** Why the estimate reads that metric (docs/brief.md §8): the campaign's subject. */
   impactWhy: (genderViolence: boolean): string => (genderViolence ? 'campaña sobre violencia de género' : 'la campaña no trata de violencia de género'),
   impactSentence: (metric: string, why: string, change: string, low: string, high: string, sure: boolean) =>
-    `Tras el lanzamiento, ${metric} de la conversación (${why}) cambió ${change} (IC\u00a095\u00a0%: ${low} a ${high}); ${sure ? 'es poco probable que sea casualidad' : 'no hay evidencia suficiente para atribuirlo a la campaña'}.`,
+    `Tras el lanzamiento, ${metric} de la conversación (${why}) cambió ${change} (IC\u00a095\u00a0%: ${low} a ${high}); ${sure ? 'es poco probable que sea casualidad, aunque otros hechos del mismo momento también pueden explicarlo' : 'no hay evidencia suficiente para atribuirlo a la campaña'}.`,
   pointsShort: 'p.\u00a0p.' as string,
   impactShort: (before: number, after: number) => `Aún no hay datos suficientes para estimarlo (${before} días antes y ${after} después del lanzamiento).`,
   impactNotLaunched: 'La campaña aún no se lanzó: sin estimación.',
@@ -172,7 +172,7 @@ const en: BriefText = {
   impactMetric: { misogynyRate: 'the misogyny rate', hateRate: 'the hate speech rate', netSentiment: 'net sentiment', topicShare: 'the topic share', posts: 'daily posts' },
   impactWhy: (genderViolence: boolean) => (genderViolence ? 'a campaign on gender-based violence' : 'the campaign is not about gender-based violence'),
   impactSentence: (metric: string, why: string, change: string, low: string, high: string, sure: boolean) =>
-    `After launch, ${metric} of the conversation (${why}) changed by ${change} (95%\u00a0CI: ${low} to ${high}); ${sure ? 'this is unlikely to be chance' : 'there is not enough evidence to attribute it to the campaign'}.`,
+    `After launch, ${metric} of the conversation (${why}) changed by ${change} (95%\u00a0CI: ${low} to ${high}); ${sure ? 'this is unlikely to be chance, though other events at the same time may also explain it' : 'there is not enough evidence to attribute it to the campaign'}.`,
   pointsShort: 'pts',
   impactShort: (before: number, after: number) => `Not enough data to estimate it yet (${before} days before and ${after} after launch).`,
   impactNotLaunched: 'The campaign has not launched yet: no estimate.',

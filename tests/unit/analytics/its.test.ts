@@ -37,7 +37,7 @@ describe('impact in plain Spanish', () => {
     [
       -2.1,
       [-3.4, -0.8],
-      'Tras el lanzamiento, la tasa de misoginia bajó 2.1 puntos (IC 95 %: −3.4 a −0.8); es poco probable que sea casualidad.',
+      'Tras el lanzamiento, la tasa de misoginia bajó 2.1 puntos (IC 95 %: −3.4 a −0.8); es poco probable que sea casualidad, aunque otros hechos del mismo momento también pueden explicarlo.',
     ],
     [
       1.5,
@@ -64,7 +64,7 @@ describe('impact in plain Spanish', () => {
     const estimate = impactEstimateOf('safe-belize', 'misogynyRate', days[20]!.day, days);
     expect(estimate.summary).toMatch(/^Tras el lanzamiento, la tasa de misoginia bajó 5\.9 puntos \(IC 95 %: /);
     expect(impactSummary(estimate, 'en')).toMatch(
-      /^After the launch, the misogyny rate fell by 5\.9 points \(95 % CI: −\d+\.\d to −\d+\.\d\); this is unlikely to be chance\.$/,
+      /^After the launch, the misogyny rate fell by 5\.9 points \(95 % CI: −\d+\.\d to −\d+\.\d\); this is unlikely to be chance, though other events at the same time may also explain it\.$/,
     );
     expect(impactSummary(estimate, 'es')).toBe(estimate.summary);
     expect(impactSentence('posts', null, { before: 3, after: 2 }, 'en')).toBe(
