@@ -134,7 +134,10 @@ function demoAlert(today: Date, spikeDay: string, observed: number, expected: nu
   };
   // Worded and scoped as the alert processor stores alerts, so the dashboard words it in either language.
   const bucket = `${spikeDay}T00:00:00.000Z`;
-  const figures = { severity: 'high' as const, observed, expected, score: 9.4 };
+  // The spike's size in units of a Poisson count's usual variation (√expected), as a robust
+  // z-score reads on a steady series: consistent with the figures the sentence gives.
+  const score = Math.round(((observed - expected) / Math.sqrt(Math.max(1, expected))) * 10) / 10;
+  const figures = { severity: 'high' as const, observed, expected, score };
   const scope = alertScope(rule);
   const alert: Alert = {
     id: `demo-${spikeDay}`, ruleId: rule.id, bucket, granularity: rule.granularity, ...figures, scope,
