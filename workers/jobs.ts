@@ -1,3 +1,4 @@
+import type { CountryCode } from '../models/common.js';
 import type { Config } from '../app/config.js';
 import type { Logger } from '../app/logger.js';
 import type { Store } from '../models/store.js';
@@ -25,7 +26,12 @@ export interface JobPayloads {
    * Generate the weekly brief (the last complete ISO week unless `week` is given); `regenerate`
    * replaces editions already stored and delivered (without sending them again).
    */
-  brief: { week?: string; regenerate?: boolean };
+  brief: {
+    week?: string;
+    regenerate?: boolean;
+    /** One brief of a scope of one's own instead of the configured editions (never delivered). */
+    edition?: { locale: 'es' | 'en'; scope: { countries: CountryCode[]; campaigns: string[] } };
+  };
 }
 
 export interface JobOutcome {

@@ -8,6 +8,7 @@ import type { RouteDeps } from '../deps.js';
 import { LocalizedError, ResourceNotFoundError } from '../errors.js';
 import { defineRoute, FileReply, type Route } from '../registry.js';
 import { Accepted, IdParam } from './schemas.js';
+import { CountryCode, Identifier } from '../../models/common.js';
 
 /**
  * A week a brief can be asked for: `YYYY-Www`, one its ISO year has, and not in the future (its
@@ -24,6 +25,17 @@ export const BriefRequestBody = z.object({
   week: BriefWeek.optional(),
   /** Generate again briefs of the week that already exist (they are replaced, not sent again). */
   regenerate: z.boolean().optional(),
+  /**
+   * One brief of a scope of one's own (language, countries, campaigns) instead of the configured
+   * editions: stored and listed, never e-mailed or posted to the brief webhook.
+   */
+  edition: z
+    .object({
+      locale: z.enum(['es', 'en']),
+      countries: z.array(CountryCode).max(7).default([]),
+      campaigns: z.array(Identifier).max(10).default([]),
+    })
+    .optional(),
 });
 
 /** A stored brief of the week asked for, with its download link. */
@@ -89,7 +101,7 @@ export function briefRoutes({ store, runner, config }: RouteDeps): Route[] {
       path: '/briefs',
       status: 202,
       summary:
-        'Generate the weekly briefs (every edition) of `week` (default: the last complete ISO week), queued',
+        'Generate the weekly briefs (every configured edition, or one `edition` of your own: language, countries, campaigns) of `week` (default: the last complete ISO week), queued',
       description:
         'Answers 400 for a week that does not exist or has not started, 409 (`ESCUCHA_BRIEF_EXISTS`, with the ' +
         'existing briefs and their links in `details`) when every edition of the week is already stored and ' +
@@ -101,12 +113,21 @@ export function briefRoutes({ store, runner, config }: RouteDeps): Route[] {
         const week = body.week ?? lastCompleteWeek(requestedAt);
         const regenerate = body.regenerate === true;
         if ((await store.posts.count()) === 0) throw new BriefWithoutPostsError();
-        const ids = parseBriefEditions(config.briefEditions).map((edition) => briefId({ week, ...edition }));
+        const custom = body.edition && {
+          locale: body.edition.locale,
+          scope: { countries: body.edition.countries, campaigns: body.edition.campaigns },
+        };
+        for (const id of custom?.scope.campaigns ?? []) {
+          if (!(await store.campaigns.get(id))) throw new ResourceNotFoundError({ es: 'la campaña', en: 'campaign' }, id);
+        }
+        const editions = custom ? [custom] : parseBriefEditions(config.briefEditions);
+        const ids = editions.map((edition) => briefId({ week, ...edition }));
         const stored = new Map((await store.briefs.list()).map((b) => [b.id, b]));
-        // The job skips an edition already stored and delivered (workers/processors/brief.ts).
+        // The job skips an edition already stored and delivered (workers/processors/brief.ts);
+        // a brief of one's own is never delivered: stored is done.
         const done = new Set<string>();
         for (const id of ids) {
-          if (stored.has(id) && (await store.settings.get<string>(deliveredKey(id)))) done.add(id);
+          if (stored.has(id) && (custom || (await store.settings.get<string>(deliveredKey(id))))) done.add(id);
         }
         const pending = regenerate ? ids : ids.filter((id) => !done.has(id));
         if (pending.length === 0) {
@@ -115,9 +136,9 @@ export function briefRoutes({ store, runner, config }: RouteDeps): Route[] {
             ids.map((id) => stored.get(id)!).map((b) => ({ id: b.id, locale: b.locale, createdAt: b.createdAt, href: pdfHref(b.id) })),
           );
         }
-        await runner.enqueue('brief', regenerate ? { week, regenerate: true } : { week }, {
-          jobId: regenerate ? `brief:${week}:regenerate` : `brief:${week}`,
-        });
+        const job = { week, ...(regenerate ? { regenerate: true } : {}), ...(custom ? { edition: custom } : {}) };
+        const key = custom ? `brief:${ids[0]}` : `brief:${week}`;
+        await runner.enqueue('brief', job, { jobId: regenerate ? `${key}:regenerate` : key });
         return { queued: true as const, job: 'brief', week, briefs: pending, regenerate, requestedAt: requestedAt.toISOString() };
       },
     }),

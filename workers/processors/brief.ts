@@ -29,17 +29,19 @@ export const brief: Processor<'brief'> = async (data, { store, config, logger })
     logger.info({ week }, 'informe semanal omitido: todavía no hay publicaciones');
     return { status: 'skipped', detail: { week, reason: 'no posts stored yet' } };
   }
-  const editions = parseBriefEditions(config.briefEditions);
+  // A brief of one's own scope (asked for in the dashboard) is stored, never sent.
+  const custom = data.edition !== undefined;
+  const editions = data.edition ? [data.edition] : parseBriefEditions(config.briefEditions);
   const stored = new Set((await store.briefs.list()).map((b) => b.id));
   const produced: string[] = [];
   for (const edition of editions) {
     const request = { week, ...edition };
     const id = briefId(request);
-    const delivered = stored.has(id) && Boolean(await store.settings.get<string>(deliveredKey(id)));
+    const delivered = stored.has(id) && (custom || Boolean(await store.settings.get<string>(deliveredKey(id))));
     if (delivered && !data.regenerate) continue;
     const result = await produceBrief(store, request);
     logger.info({ brief: id, pages: result.pages, bytes: result.brief.bytes }, delivered ? 'informe semanal regenerado' : 'informe semanal generado');
-    if (!delivered) {
+    if (!delivered && !custom) {
       await deliverBrief(result, config, logger);
       await store.settings.set(deliveredKey(id), new Date().toISOString());
     }

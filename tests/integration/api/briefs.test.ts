@@ -50,6 +50,28 @@ describe('POST /api/briefs', () => {
     expect((await post({ week: isoWeekOf(new Date()) })).status).toBe(202); // the week under way is allowed
   });
 
+  it('queues a brief of one’s own scope, refuses an unknown campaign, and says when it exists', async () => {
+    const week = '2026-W41';
+    const edition = { locale: 'es', countries: ['HN', 'GT'], campaigns: [] };
+    const res = await post({ week, edition });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ week, briefs: ['2026-w41_es_c-gt-hn'] });
+    expect(server.runner.jobs.at(-1)).toEqual({
+      name: 'brief',
+      data: { week, edition: { locale: 'es', scope: { countries: ['HN', 'GT'], campaigns: [] } } },
+      jobId: 'brief:2026-w41_es_c-gt-hn',
+    });
+    expect((await post({ week, edition: { ...edition, campaigns: ['no-existe'] } })).status).toBe(404);
+    expect((await post({ week, edition: { ...edition, countries: ['MX'] } })).status).toBe(400);
+    // Stored is done for a brief of one's own (it is never delivered): 409 until regenerate.
+    await server.store.briefs.save(
+      { id: '2026-w41_es_c-gt-hn', week, from: '2026-10-05', to: '2026-10-11', locale: 'es', scope: { countries: ['GT', 'HN'], campaigns: [] }, bytes: 9, createdAt: '2026-10-12T06:00:00.000Z' },
+      Buffer.from('%PDF-1.7\n'),
+    );
+    expect((await post({ week, edition })).status).toBe(409);
+    expect((await post({ week, edition, regenerate: true })).status).toBe(202);
+  });
+
   it('queues the last complete week by name and says which briefs to wait for', async () => {
     const week = lastCompleteWeek(new Date());
     const res = await post({});

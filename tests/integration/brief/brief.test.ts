@@ -142,6 +142,13 @@ describe.skipIf(!hasPdfToText())('weekly brief', () => {
       await new Scheduler({ queue: runner, logger, now: () => new Date('2026-11-24T09:00:00Z') }).enqueueDueBrief();
       await runner.drain();
       expect(received).toHaveLength(2);
+
+      // A brief of one's own scope (asked for in the dashboard) is stored, and never posted.
+      const edition = { locale: 'es' as const, scope: { countries: ['HN' as const], campaigns: [] } };
+      expect(await PROCESSORS.brief!({ week: SEEDED_WEEK, edition }, context)).toMatchObject({ status: 'success', detail: { briefs: ['2026-w47_es_c-hn'] } });
+      expect((await scheduledStore.briefs.get('2026-w47_es_c-hn'))?.brief.scope.countries).toEqual(['HN']);
+      expect(received).toHaveLength(2);
+      expect(await PROCESSORS.brief!({ week: SEEDED_WEEK, edition }, context)).toMatchObject({ status: 'skipped' });
       await runner.stop();
     } finally {
       await scheduledStore.close();
