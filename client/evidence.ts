@@ -8,6 +8,8 @@
 // The analyser's own folding, so a word is looked up exactly as the features spell it.
 import { STOPWORDS } from '../analytics/tokenize.js';
 import { fold } from '../nlp/text/fold.js';
+import { en } from './i18n/en.js';
+import { es } from './i18n/es.js';
 
 type Locale = 'es' | 'en';
 
@@ -36,6 +38,8 @@ const NAMES: Record<Locale, Record<string, string>> = {
     'intención': 'intención',
     'regla': 'regla',
     'objetivo:ninguno': 'no nombra a mujeres, el género ni a migrantes',
+    'léxico:mis': 'léxico misógino',
+    'perfil': 'perfil del autor',
   },
   en: {
     'léxico:neg': 'negative words',
@@ -56,6 +60,8 @@ const NAMES: Record<Locale, Record<string, string>> = {
     'intención': 'intention',
     'regla': 'rule',
     'objetivo:ninguno': 'names no woman, gender or migrant',
+    'léxico:mis': 'misogyny lexicon',
+    'perfil': 'author profile',
   },
 };
 
@@ -82,35 +88,102 @@ export function isStopwordPhrase(text: string): boolean {
  */
 export function wordOf(feature: string): string | null {
   // Intention and stance rows explain *why a post is or is not* misogynistic speech, not what
-  // it says; character n-grams ("…ujer…") are not words.
-  if (/^(intención|postura):/.test(feature)) return null;
+  // it says; the author's profile and "names no woman" are not words of the post.
+  if (/^(intención|postura|perfil|objetivo):/.test(feature)) return null;
   const parts = feature.split(':');
   let last = parts[parts.length - 1]!.trim();
   if (parts.length > 1 && /^(neg|pos|polarity|question)$/.test(last)) return null;
   if (/^(léxico|lexico|rasgo|corrección)/.test(feature) && !last.includes('(')) return null;
-  // A lexicon hit reads "misogyny (histericas, zorra)": the words are in the brackets.
+  // A lexicon hit reads "misogyny (histericas, zorra)": the words are in the brackets, and the
+  // first that is not a function word ("vez", "un") is the one that counts.
   const bracket = /\(([^)]+)\)/.exec(last);
-  if (bracket) last = bracket[1]!.split(',')[0]!.trim();
-  if (last.startsWith('…') || last.length < 2) return null;
+  if (bracket) last = bracket[1]!.split(',').map((w) => w.trim()).find((w) => !isStopwordPhrase(w)) ?? '';
+  // Character n-grams ("…ujer…", "…os p…") are not words.
+  if (isFragment(last) || last.length < 2) return null;
   return isStopwordPhrase(last) ? null : last;
 }
 
 /** Cues whose rows read "cue: what it found" ("intención:léxico:emo:joy", "regla:a la cocina"). */
 const CUES = /^(intención|postura|regla):(.+)$/su;
-/** An EXIST category prefix ("sexual-violence:la"). */
-const CATEGORY = /^[a-z]+(?:-[a-z]+)+:/;
+/** An EXIST category prefix ("sexual-violence:la", "objectification:cuerpo"). */
+const CATEGORY = /^(?:[a-z]+(?:-[a-z]+)+|objectification):/;
+
+/** The feature without its cues and category prefix: "intención:sexual-violence:la" → "la". */
+function innerOf(feature: string): string {
+  let inner = feature.trim();
+  for (let cue = CUES.exec(inner); cue; cue = CUES.exec(inner)) inner = cue[2]!.trim();
+  return inner.replace(CATEGORY, '').trim();
+}
+
+/** A character n-gram of the models ("…os p…", "…femi…"): a piece of text, not a word. */
+export function isFragment(feature: string): boolean {
+  const inner = innerOf(feature);
+  return inner.startsWith('…') || inner.endsWith('…');
+}
+
+/** The words of a lexicon row's brackets that are not function words: "(un, pasajeros, vez)" → ["pasajeros"]. */
+function lexiconWords(list: string): string[] {
+  return list
+    .split(',')
+    .map((word) => word.trim())
+    .filter((word) => word && !isStopwordPhrase(word));
+}
 
 /**
  * Whether an evidence row says nothing to a reader: once its cue and category prefixes are
- * set aside, only function words remain ("intención:una", "la", "sexual-violence:de la").
+ * set aside, only function words remain ("intención:una", "la", "sexual-violence:de la"), or
+ * a lexicon matched only function words ("léxico:pos (vez)").
  * Internal signals (lexicons, traits, "objetivo:ninguno") are words to translate, never dropped.
  */
 export function onlyStopwords(feature: string): boolean {
-  let inner = feature.trim();
-  for (let cue = CUES.exec(inner); cue; cue = CUES.exec(inner)) inner = cue[2]!.trim();
-  inner = inner.replace(CATEGORY, '');
-  if (/^(léxico|lexico|rasgo|objetivo|corrección|jerga)\b/u.test(inner)) return false;
+  const inner = innerOf(feature);
+  const lexicon = /^(?:léxico|lexico)[^(]*\(([^)]*)\)\s*$/u.exec(inner);
+  if (lexicon) return lexiconWords(lexicon[1]!).length === 0;
+  if (/^(léxico|lexico|rasgo|objetivo|corrección|jerga|perfil)\b/u.test(inner)) return false;
   return isStopwordPhrase(inner);
+}
+
+const CATALOGUES = { es, en } as const;
+
+/** "stereotyping-dominance" → "Estereotipos y dominación", or null for an unknown code. */
+function categoryLabel(code: string, locale: Locale): string | null {
+  return CATALOGUES[locale].labels.misogynyCategories[code] ?? null;
+}
+
+/**
+ * Names and codes the place resolver reads in a profile location (lexicons/places: "guate",
+ * "rd", "slv") beyond the countries' own names in either language.
+ */
+const COUNTRY_ALIASES: Record<string, string> = {
+  guate: 'GT', gt: 'GT', gua: 'GT', chapinlandia: 'GT',
+  hn: 'HN', hnd: 'HN', catrachilandia: 'HN',
+  salvador: 'SV', elsalvador: 'SV', sv: 'SV', slv: 'SV', guanacos: 'SV',
+  costarica: 'CR', tiquicia: 'CR', cr: 'CR', cri: 'CR',
+  pa: 'PA', pan: 'PA', pty: 'PA',
+  'rep dom': 'DO', rd: 'DO', do: 'DO', dom: 'DO', quisqueya: 'DO',
+  bz: 'BZ', blz: 'BZ',
+};
+
+/** The country a profile's place names ("guatemala", "belice", "rd", "🇬🇹"), or null. */
+export function countryOfPlace(place: string): string | null {
+  const countries = CATALOGUES.es.labels.countries;
+  // A flag: two regional indicator letters spell the ISO code.
+  const letters = [...place.trim()].map((ch) => ch.codePointAt(0)! - 0x1f1e6);
+  if (letters.length === 2 && letters.every((n) => n >= 0 && n < 26)) {
+    const code = String.fromCharCode(...letters.map((n) => 65 + n));
+    return countries[code] ? code : null;
+  }
+  const key = fold(place).replace(/\s+/g, ' ').trim().replace(/^republica de /, '');
+  for (const catalogue of [CATALOGUES.es, CATALOGUES.en])
+    for (const [code, name] of Object.entries(catalogue.labels.countries)) if (fold(name) === key) return code;
+  return COUNTRY_ALIASES[key] ?? null;
+}
+
+/** A place of the author's profile as a reader names it: "belice" → "Belize" in English; "san pedro sula" → "San Pedro Sula". */
+function placeName(place: string, locale: Locale): string {
+  const code = countryOfPlace(place);
+  if (code) return CATALOGUES[locale].labels.countries[code] ?? code;
+  return place.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => `${space}${letter.toUpperCase()}`);
 }
 
 /** One evidence feature, readable: internal names translated, words spelled as in the post. */
@@ -118,11 +191,65 @@ export function readableEvidence(feature: string, text: string, locale: Locale, 
   // "intención:léxico:emo:joy" → "intención: léxico de alegría": the cue, then what it found, itself made readable.
   const cue = CUES.exec(feature);
   if (cue) return `${NAMES[locale][cue[1]!]}: ${readableEvidence(cue[2]!.trim(), text, locale, spelled)}`;
-  let label = feature;
   const names = NAMES[locale];
+  const respell = (label: string) => label.replace(/[\p{L}\p{N}]+/gu, (word) => spelled.get(word) ?? word);
+  // "stereotyping-dominance:mujeres" → "Estereotipos y dominación: mujeres"
+  const category = /^([a-z]+(?:-[a-z]+)*):(.+)$/su.exec(feature);
+  const categoryName = category ? categoryLabel(category[1]!, locale) : null;
+  if (category && categoryName) return `${categoryName}: ${readableEvidence(category[2]!.trim(), text, locale, spelled)}`;
+  // "perfil:belice" → "author profile: Belize": where the author says they are, in the reader's words.
+  const profile = /^perfil:(.+)$/su.exec(feature);
+  if (profile) return `${names['perfil']}: ${placeName(profile[1]!.trim(), locale)}`;
+  // "léxico:mis:stereotyping-dominance (zorra)" → "léxico misógino (estereotipos y dominación): zorra"
+  const misogyny = /^léxico:mis:([a-z-]+)\s*(?:\(([^)]*)\))?$/u.exec(feature);
+  if (misogyny) {
+    const kind = categoryLabel(misogyny[1]!, locale)?.toLowerCase() ?? misogyny[1]!.replace(/-/g, ' ');
+    const words = lexiconWords(misogyny[2] ?? '');
+    return respell(`${names['léxico:mis']} (${kind})${words.length > 0 ? `: ${words.join(', ')}` : ''}`);
+  }
+  let label = feature;
+  // A lexicon's words without the function words it also matched: "(cuidando, vez)" → "(cuidando)".
+  if (/^(léxico|lexico)/u.test(label))
+    label = label.replace(/\s*\(([^)]*)\)\s*$/u, (_, list: string) => {
+      const words = lexiconWords(list);
+      return words.length > 0 ? ` (${words.join(', ')})` : '';
+    });
   const prefix = Object.keys(names)
     .filter((name) => label === name || label.startsWith(`${name}:`) || label.startsWith(`${name} `))
     .sort((a, b) => b.length - a.length)[0];
-  if (prefix) label = `${names[prefix]}${label.slice(prefix.length)}`;
-  return label.replace(/[\p{L}\p{N}]+/gu, (word) => spelled.get(word) ?? word);
+  // "jerga:chavo" → "jerga: chavo"
+  if (prefix) label = `${names[prefix]}${label.slice(prefix.length).replace(/^:/, ': ')}`;
+  return respell(label);
+}
+
+export interface EvidenceRow {
+  label: string;
+  weight: number;
+}
+
+/** Rows shown per label: the strongest evidence, not every feature. */
+export const MAX_EVIDENCE_ROWS = 6;
+
+/**
+ * A label's evidence as an analyst reads it: character n-grams and function words left out,
+ * internal names translated, rows that read the same merged (their weights summed), strongest
+ * (by absolute weight) first, at most `max`.
+ */
+export function evidenceRows(
+  evidence: readonly { feature: string; weight: number }[],
+  text: string,
+  locale: Locale,
+  max = MAX_EVIDENCE_ROWS,
+): EvidenceRow[] {
+  const spelled = spellings(text);
+  const merged = new Map<string, number>();
+  for (const { feature, weight } of evidence) {
+    if (isFragment(feature) || onlyStopwords(feature)) continue;
+    const label = readableEvidence(feature, text, locale, spelled);
+    merged.set(label, (merged.get(label) ?? 0) + weight);
+  }
+  return [...merged]
+    .map(([label, weight]) => ({ label, weight }))
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, max);
 }

@@ -1,5 +1,6 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { colorAt, GRID } from './palette.js';
+import { withTableHints } from './table.js';
 
 export interface BarInput {
   labels: string[];
@@ -12,6 +13,8 @@ export interface BarInput {
   colors?: string[];
   /** Extra tooltip lines for a category (e.g. an emerging term's signal strength). */
   footer?: (index: number) => string;
+  /** The table's and CSV's first column: what the labels are ("Hashtag", "País"). */
+  labelColumn?: string;
 }
 
 /** Category labels longer than this wrap onto a second line (narrow charts use `NARROW_CHARS`). */
@@ -64,7 +67,7 @@ export function barChart(input: BarInput): ChartConfiguration<'bar'> {
       },
     },
   };
-  return {
+  return withTableHints<ChartConfiguration<'bar'>>({
     type: 'bar',
     data: {
       labels: input.labels,
@@ -93,7 +96,7 @@ export function barChart(input: BarInput): ChartConfiguration<'bar'> {
         },
       },
     },
-  };
+  }, { labelColumn: input.labelColumn });
 }
 
 /** Height in px that gives each of `n` horizontal bars room for its label. */

@@ -7,9 +7,42 @@ export interface DataTable {
   rows: Cell[][];
 }
 
-/** The table behind a category chart: one row per label, one column per dataset. */
-export function tableOf(config: Pick<ChartConfiguration, 'data'>, firstColumn: string): DataTable {
-  const labels = (config.data.labels ?? []).map(String);
+/**
+ * What a chart's table and CSV need beyond what it draws: `csvLabels` replace the short axis
+ * labels in the CSV ("2026-10-20" for "20 oct", so a spreadsheet can sort and parse them);
+ * `labelColumn` names the first column ("Hashtag").
+ */
+export interface TableHints {
+  csvLabels?: string[];
+  labelColumn?: string;
+}
+const HINTS = new WeakMap<object, TableHints>();
+
+/** Attaches table hints to a chart configuration (the chart itself never reads them). */
+export function withTableHints<T extends object>(config: T, hints: TableHints): T {
+  const kept = Object.fromEntries(Object.entries(hints).filter(([, value]) => value !== undefined)) as TableHints;
+  HINTS.set(config, { ...HINTS.get(config), ...kept });
+  return config;
+}
+
+/** The hints attached to a chart configuration, if any. */
+export function tableHints(config: object): TableHints {
+  return HINTS.get(config) ?? {};
+}
+
+/**
+ * A series bucket as a CSV writes it: ISO 8601, sortable in any spreadsheet. Days as
+ * "2026-10-20"; hours as "2026-10-20T13:00Z".
+ */
+export function csvDate(bucket: string, hourly = false): string {
+  return hourly ? `${bucket.slice(0, 13)}:00Z` : bucket.slice(0, 10);
+}
+
+/**
+ * The table behind a category chart: one row per label, one column per dataset. `labels`
+ * replace the chart's own (the CSV's ISO dates).
+ */
+export function tableOf(config: Pick<ChartConfiguration, 'data'>, firstColumn: string, labels = (config.data.labels ?? []).map(String)): DataTable {
   const datasets = config.data.datasets;
   return {
     columns: [firstColumn, ...datasets.map((d) => d.label ?? '')],

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { colorAt, GRID, withAlpha } from './palette.js';
+import { withTableHints } from './table.js';
 
 /** One line (or stacked bar series) of a time chart. */
 export interface Series {
@@ -19,6 +20,11 @@ export interface Series {
 export interface TimeChartInput {
   /** Already-formatted x labels, one per point ("2 nov"). */
   labels: string[];
+  /**
+   * The same points as the CSV download writes them, ISO 8601 (`csvDate`: "2026-11-02"): the
+   * short labels have no year and cannot be sorted.
+   */
+  csvLabels?: string[];
   series: Series[];
   /** Formats y ticks and tooltips. */
   format: (value: number) => string;
@@ -83,7 +89,7 @@ function partialSegments(input: TimeChartInput, series: Series) {
 /** A line chart over days: volume, rates, one line per country or topic. */
 export function lineChart(input: TimeChartInput): ChartConfiguration<'line'> {
   const single = input.series.length === 1;
-  return {
+  return withTableHints<ChartConfiguration<'line'>>({
     type: 'line',
     data: {
       labels: input.labels,
@@ -116,12 +122,12 @@ export function lineChart(input: TimeChartInput): ChartConfiguration<'line'> {
         launchMarker: { index: input.marker?.index ?? null, label: input.marker?.label ?? '' },
       },
     },
-  };
+  }, { csvLabels: input.csvLabels });
 }
 
 /** Stacked bars over days: sentiment (P / NEU / N) or categories per day. */
 export function stackedBarChart(input: TimeChartInput): ChartConfiguration<'bar'> {
-  return {
+  return withTableHints<ChartConfiguration<'bar'>>({
     type: 'bar',
     data: {
       labels: input.labels,
@@ -147,5 +153,5 @@ export function stackedBarChart(input: TimeChartInput): ChartConfiguration<'bar'
         launchMarker: { index: input.marker?.index ?? null, label: input.marker?.label ?? '' },
       },
     },
-  };
+  }, { csvLabels: input.csvLabels });
 }

@@ -1,8 +1,10 @@
+import { impactMetricFor } from '../../analytics/campaign-metric.js';
 import { platformName } from '../../models/platform-names.js';
 import { isPartial, todayUtc } from '../charts/aggregate.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { barChart, barHeight } from '../charts/bars.js';
+import { csvDate } from '../charts/table.js';
 import { SENTIMENT_COLORS } from '../charts/palette.js';
 import { lineChart, stackedBarChart } from '../charts/time-series.js';
 import { formatDay, formatIndex, formatNumber, formatPercent, formatShortDay } from '../format.js';
@@ -25,10 +27,23 @@ type ImpactMetricName = (typeof IMPACT_METRICS)[number];
  * @attr compact - narrower layout for side-by-side comparison
  */
 export class CampaignSummary extends LitElement {
-  static override properties = { campaign: { attribute: false }, compact: { type: Boolean }, metric: { state: true } };
+  static override properties = { campaign: { attribute: false }, compact: { type: Boolean }, chosen: { state: true } };
   declare campaign: Campaign | null;
   declare compact: boolean;
-  declare metric: ImpactMetricName;
+  /** The metric the user picked for this campaign; null follows the campaign's own (impactMetricFor). */
+  declare chosen: ImpactMetricName | null;
+  /** The campaign `chosen` was picked for: another campaign starts again from its own metric. */
+  private chosenFor: string | null = null;
+
+  /**
+   * The impact metric shown: the user's choice, else the one the weekly brief reads this campaign
+   * on (misogyny rate for a gender-violence campaign, net sentiment otherwise), so the
+   * dashboard and the brief tell the same story.
+   */
+  get metric(): ImpactMetricName {
+    if (this.chosen && this.chosenFor === (this.campaign?.id ?? null)) return this.chosen;
+    return this.campaign ? impactMetricFor(this.campaign) : 'misogynyRate';
+  }
   private readonly kpis = new Task(this, {
     task: ([id], { signal }) => (id ? api.campaignKpis(id, signal) : Promise.reject(new Error('—'))),
     // updatedAt: an edited campaign (new dates) loads its figures again.
@@ -52,7 +67,7 @@ export class CampaignSummary extends LitElement {
     new LocaleController(this);
     this.campaign = null;
     this.compact = false;
-    this.metric = 'misogynyRate';
+    this.chosen = null;
   }
 
   static override styles = [
@@ -87,6 +102,7 @@ export class CampaignSummary extends LitElement {
         const tot = k.total;
         const markerIndex = k.days.findIndex((d) => d.day === launch);
         const labels = k.days.map((d) => formatShortDay(d.day));
+        const csvLabels = k.days.map((d) => csvDate(d.day));
         const marker = markerIndex >= 0 ? { index: markerIndex, label: t.chart.launch } : null;
         const today = todayUtc();
         const partial = { partial: k.days.map((d) => isPartial(d.day, 1, 1, today)), partialNote: t.chart.partialDay };
@@ -98,18 +114,18 @@ export class CampaignSummary extends LitElement {
             <kpi-card plain label=${t.kpi.influencers} .value=${tot.influencers}></kpi-card>
             <kpi-card plain label=${t.kpi.mediaMentions} .value=${tot.mediaMentions}></kpi-card>
             <kpi-card plain label=${t.kpi.hashtags} .value=${tot.hashtags}></kpi-card>
-            <kpi-card plain label=${t.kpi.netSentiment} format="index" .value=${tot.netSentiment}></kpi-card>
+            <kpi-card plain label=${t.kpi.netSentiment} format="index" .sample=${tot.sentiment.P + tot.sentiment.N} .value=${tot.netSentiment}></kpi-card>
             <kpi-card plain label=${`${t.kpi.misogynyRate} ${t.campanas.ofCampaign}`} format="percent" .sample=${tot.analysed} .value=${tot.misogynyRate}></kpi-card>
           </div>
           <div class="charts">
             <chart-panel heading=${t.campanas.overTime} filename=${`campana-${c.id}-dias`} description=${t.campanas.launchOn(formatDay(launch))}
-              .config=${lineChart({ labels, series: [{ label: t.kpi.posts, data: k.days.map((d) => d.posts), fill: true }], format: formatNumber, marker, ...partial })}
+              .config=${lineChart({ labels, csvLabels, series: [{ label: t.kpi.posts, data: k.days.map((d) => d.posts), fill: true }], format: formatNumber, marker, ...partial })}
               ?empty=${tot.posts === 0}></chart-panel>
             <chart-panel heading=${t.resumen.sentiment} filename=${`campana-${c.id}-sentimiento`}
-              .config=${stackedBarChart({ labels, series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: k.days.map((d) => d.sentiment[s]), color: SENTIMENT_COLORS[s] })), format: formatNumber, marker, ...partial })}
+              .config=${stackedBarChart({ labels, csvLabels, series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: k.days.map((d) => d.sentiment[s]), color: SENTIMENT_COLORS[s] })), format: formatNumber, marker, ...partial })}
               ?empty=${tot.posts === 0}></chart-panel>
             <chart-panel heading=${t.campanas.topHashtags} filename=${`campana-${c.id}-hashtags`} .height=${barHeight(Math.min(10, k.topHashtags.length))}
-              .config=${barChart({ labels: k.topHashtags.slice(0, 10).map((h) => `#${h.value}`), series: [{ label: t.kpi.posts, data: k.topHashtags.slice(0, 10).map((h) => h.posts) }], format: formatNumber })}
+              .config=${barChart({ labels: k.topHashtags.slice(0, 10).map((h) => `#${h.value}`), labelColumn: t.chart.hashtag, series: [{ label: t.kpi.posts, data: k.topHashtags.slice(0, 10).map((h) => h.posts) }], format: formatNumber })}
               ?empty=${k.topHashtags.length === 0}></chart-panel>
             <section class="panel" aria-labelledby=${`infl-${c.id}`}>
               <h3 id=${`infl-${c.id}`} style="margin-bottom:var(--space-3)">${t.campanas.influencersTop}</h3>
@@ -125,7 +141,7 @@ export class CampaignSummary extends LitElement {
         <div class="impact-head">
           <h3 id=${`impact-${c.id}`}>${t.campanas.impact}</h3>
           <label>${t.campanas.impactMetric}
-            <select @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as ImpactMetricName)}>
+            <select @change=${(e: Event) => this.choose((e.target as HTMLSelectElement).value as ImpactMetricName)}>
               ${IMPACT_METRICS.map((m) => html`<option value=${m} ?selected=${m === this.metric}>${t.kpi[m]}</option>`)}
             </select>
           </label>
@@ -141,6 +157,7 @@ export class CampaignSummary extends LitElement {
               description=${t.campanas.impactPopulation}
               .config=${lineChart({
                 labels: impact.days.map((d) => formatShortDay(d.day)),
+                csvLabels: impact.days.map((d) => csvDate(d.day)),
                 series: [{ label: t.kpi[this.metric], data: impact.days.map((d) => d.value) }],
                 format,
                 marker: idx >= 0 ? { index: idx, label: t.chart.launch } : null,
@@ -150,6 +167,11 @@ export class CampaignSummary extends LitElement {
               ?empty=${impact.days.every((d) => d.value === null)}></chart-panel>`;
         }, { compact: true })}
       </section>`;
+  }
+
+  private choose(metric: ImpactMetricName) {
+    this.chosenFor = this.campaign?.id ?? null;
+    this.chosen = metric;
   }
 }
 customElements.define('campaign-summary', CampaignSummary);

@@ -1,14 +1,16 @@
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { setupCharts } from '../charts/setup.js';
-import { slug, tableOf, toCsv, type Cell, type DataTable } from '../charts/table.js';
+import { slug, tableHints, tableOf, toCsv, type Cell, type DataTable } from '../charts/table.js';
 import { formatNumber } from '../format.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { shared } from './styles.js';
 
 /**
  * `<chart-panel>`: a titled Chart.js chart with its table alternative and a CSV download.
- * The table is derived from the chart's labels and datasets unless `table` is given.
+ * The table is derived from the chart's labels and datasets unless `table` is given; the CSV
+ * writes the chart's `csvLabels` (ISO dates) in place of its short axis labels, and every
+ * column has a header.
  * @attr heading - the panel title
  * @attr description - one sentence read by screen readers in place of the chart
  * @attr note - a visible sentence under the title: what the figure measures, how to read it
@@ -78,9 +80,26 @@ export class ChartPanel extends LitElement {
   ];
 
   get data(): DataTable {
-    if (this.table) return this.table;
-    if (!this.config) return { columns: [], rows: [] };
-    return tableOf(this.config, this.config.type === 'bar' && this.config.options?.indexAxis === 'y' ? '' : i18n.t.chart.date);
+    return this.tableWith(null);
+  }
+
+  /** The table the CSV writes: sortable labels (ISO dates) where the chart gave them. */
+  get csvData(): DataTable {
+    return this.tableWith(this.config ? (tableHints(this.config).csvLabels ?? null) : null);
+  }
+
+  private tableWith(labels: string[] | null): DataTable {
+    const t = i18n.t.chart;
+    const table = this.table ?? (this.config ? this.derived(this.config, labels) : { columns: [], rows: [] });
+    // A spreadsheet needs a name on every column.
+    return { ...table, columns: table.columns.map((c, i) => c || (i === 0 ? t.category : t.value)) };
+  }
+
+  private derived(config: ChartConfiguration, labels: string[] | null): DataTable {
+    const t = i18n.t.chart;
+    const horizontal = config.type === 'bar' && config.options?.indexAxis === 'y';
+    const first = tableHints(config).labelColumn ?? (horizontal ? t.category : t.date);
+    return labels && labels.length === (config.data.labels ?? []).length ? tableOf(config, first, labels) : tableOf(config, first);
   }
 
   override render() {
@@ -131,7 +150,7 @@ export class ChartPanel extends LitElement {
   }
 
   private download() {
-    const blob = new Blob([toCsv(this.data)], { type: 'text/csv;charset=utf-8' });
+    const blob = new Blob([toCsv(this.csvData)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;

@@ -1,7 +1,7 @@
 import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
-import { onlyStopwords, readableEvidence, spellings } from '../evidence.js';
+import { evidenceRows } from '../evidence.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { categoryName, countryName, i18n, LocaleController, sentimentName, topicName } from '../i18n/index.js';
 import { api, type PostSummary, type StoredPost } from '../queries.js';
@@ -113,24 +113,17 @@ export class PostCard extends LitElement {
     const e = post.enrichment;
     const t = i18n.t;
     if (!e) return html`<p class="muted small">—</p>`;
-    const spelled = spellings(post.text);
-    // "stereotyping-dominance:mujeres" → "Estereotipos y dominación: mujeres"
-    const readable = (feature: string) => {
-      const [head, ...rest] = feature.split(':');
-      const category = rest.length > 0 ? categoryName(head!) : '';
-      const shown = category && category !== head ? `${category}: ${rest.join(':')}` : feature;
-      return readableEvidence(shown, post.text, i18n.locale, spelled);
-    };
+    // Each label's strongest evidence, readable: no character n-grams or function words, internal
+    // names in the reader's language, duplicates merged, strongest first (client/evidence.ts).
     const block = (title: string, all: Evidence) => {
-      // Rows made only of function words ("una", "la") explain nothing: left out.
-      const evidence = all.filter((ev) => !onlyStopwords(ev.feature));
+      const evidence = evidenceRows(all, post.text, i18n.locale);
       return html`<div>
       <h4>${title}</h4>
       ${evidence.length === 0
         ? html`<p class="muted small">—</p>`
         : html`<table>
             <thead><tr><th scope="col">${t.explorar.evidence}</th><th scope="col" class="num">${t.explorar.weight}</th></tr></thead>
-            <tbody>${evidence.slice(0, 6).map((ev) => html`<tr><td>${readable(ev.feature)}</td><td class="num"><span class="bar ${ev.weight < 0 ? 'neg' : ''}" style="width:${Math.min(48, Math.abs(ev.weight) * 24)}px"></span>${ev.weight.toFixed(2)}</td></tr>`)}</tbody>
+            <tbody>${evidence.map((ev) => html`<tr><td>${ev.label}</td><td class="num"><span class="bar ${ev.weight < 0 ? 'neg' : ''}" style="width:${Math.min(48, Math.abs(ev.weight) * 24)}px"></span>${ev.weight.toFixed(2)}</td></tr>`)}</tbody>
           </table>`}
     </div>`;
     };

@@ -114,6 +114,8 @@ export const en: Messages = {
     showChart: 'Show as chart',
     noData: 'No data for these filters. Widen the period or remove filters.',
     date: 'Date',
+    category: 'Category',
+    hashtag: 'Hashtag',
     value: 'Value',
     share: 'Share',
     launch: 'Launch',

@@ -113,6 +113,8 @@ export const es = {
     showChart: 'Ver como gráfico',
     noData: 'No hay datos para estos filtros. Amplíe el periodo o quite filtros.',
     date: 'Fecha',
+    category: 'Categoría',
+    hashtag: 'Hashtag',
     value: 'Valor',
     share: 'Participación',
     launch: 'Lanzamiento',

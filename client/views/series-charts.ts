@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { bucketize, isPartial, rateOf, todayUtc, type Bucket } from '../charts/aggregate.js';
 import { SENTIMENT_COLORS } from '../charts/palette.js';
+import { csvDate } from '../charts/table.js';
 import { lineChart, stackedBarChart } from '../charts/time-series.js';
 import { formatNumber, formatPercent, formatShortDay, isSmallSample } from '../format.js';
 import { i18n, sentimentName } from '../i18n/index.js';
@@ -22,6 +23,7 @@ export function volumeChart(points: SeriesPoint[]): ChartConfiguration<'line'> {
   const today = todayUtc();
   return lineChart({
     labels: points.map((p) => formatShortDay(p.bucket)),
+    csvLabels: points.map((p) => csvDate(p.bucket)),
     series: [{ label: i18n.t.kpi.posts, data: points.map((p) => p.posts), fill: true }],
     format: formatNumber,
     ...partialMarks(points.map((p) => ({ partial: isPartial(p.bucket, 1, 1, today) })), false),
@@ -33,6 +35,7 @@ export function sentimentChart(points: SeriesPoint[]): ChartConfiguration<'bar'>
   const buckets = bucketize(points, weekly);
   return stackedBarChart({
     labels: buckets.map((b) => formatShortDay(b.day)),
+    csvLabels: buckets.map((b) => csvDate(b.day)),
     series: (['N', 'NEU', 'P'] as const).map((s) => ({ label: sentimentName(s), data: buckets.map((b) => b[s]), color: SENTIMENT_COLORS[s] })),
     format: formatNumber,
     ...partialMarks(buckets, weekly),
@@ -45,6 +48,7 @@ export function rateChart(seriesByLabel: { label: string; points: SeriesPoint[] 
   const days = bucketed[0]?.buckets.map((b) => b.day) ?? [];
   return lineChart({
     labels: days.map((d) => formatShortDay(d)),
+    csvLabels: days.map((d) => csvDate(d)),
     series: bucketed.map((s) => ({
       label: s.label,
       data: s.buckets.map((b) => rateOf(b.misogyny, b.analysed)),

@@ -2,6 +2,7 @@ import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import { bucketize } from '../charts/aggregate.js';
 import { barChart, barHeight } from '../charts/bars.js';
+import { csvDate } from '../charts/table.js';
 import { lineChart } from '../charts/time-series.js';
 import '../elements/chart-panel.js';
 import '../elements/empty-state.js';
@@ -96,6 +97,7 @@ export class ViewNarrativas extends LitElement {
         const bucketed = trends.map((tr) => ({ topic: tr.topic, buckets: bucketize(tr.points, weekly) }));
         const config = lineChart({
           labels: (bucketed[0]?.buckets ?? []).map((b) => formatShortDay(b.day)),
+          csvLabels: (bucketed[0]?.buckets ?? []).map((b) => csvDate(b.day)),
           series: bucketed.map((b) => ({ label: topicName(b.topic), data: b.buckets.map((x) => x.posts) })),
           format: formatNumber,
           partial: (bucketed[0]?.buckets ?? []).map((b) => b.partial),

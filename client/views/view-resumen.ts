@@ -9,13 +9,26 @@ import '../elements/kpi-card.js';
 import { shared } from '../elements/styles.js';
 import { formatDay, formatNumber, formatPercent } from '../format.js';
 import { countryName, i18n, LocaleController, topicName } from '../i18n/index.js';
-import { api } from '../queries.js';
+import { api, type Alert } from '../queries.js';
 import type { SourceHealth } from '../../models/source-health.js';
 import { loading, renderTask } from '../render.js';
 import { AppStateController } from '../state/app-state.js';
 import { activeCount, COUNTRIES, toggleValue } from '../state/filter.js';
 import { can, type Role } from '../state/session.js';
 import { sentimentChart, volumeChart } from './series-charts.js';
+
+/** Alerts the overview lists at most. */
+const LATEST_ALERTS = 5;
+
+/**
+ * The alerts that concern the filter's countries: an alert scoped to another country is left
+ * out; an alert of a rule that watches every country (scope.country null), or stored before
+ * alerts kept their scope, stays. No country in the filter: every alert.
+ */
+export function alertsInCountries<T extends Pick<Alert, 'scope'>>(alerts: readonly T[], countries: readonly string[]): T[] {
+  if (countries.length === 0) return [...alerts];
+  return alerts.filter((a) => !a.scope?.country || countries.includes(a.scope.country));
+}
 
 /**
  * `<view-resumen>`: the overview. Headline KPIs against the previous period, volume and
@@ -36,7 +49,16 @@ export class ViewResumen extends LitElement {
     args: () => [this.state.filter],
   });
   private readonly countries = new Task(this, { task: ([f], { signal }) => api.breakdown(f, 'country', signal), args: () => [this.state.filter] });
-  private readonly alerts = new Task(this, { task: (_args, { signal }) => api.alerts(signal, 5), args: () => [] });
+  // The latest alerts of the filter's countries: with a country chosen, more are read so that
+  // five of them remain once the others are left out.
+  private readonly alerts = new Task(this, {
+    task: async ([countries], { signal }) => {
+      const chosen = countries ? countries.split(',') : [];
+      const alerts = await api.alerts(signal, chosen.length > 0 ? 100 : LATEST_ALERTS);
+      return alertsInCountries(alerts, chosen).slice(0, LATEST_ALERTS);
+    },
+    args: () => [this.state.filter.country.join(',')] as const,
+  });
   /** The sources' state, to say truthfully why there is nothing (null when it cannot be read). */
   private readonly sources = new Task(this, {
     task: async ([_role], { signal }) => api.sourcesHealth(signal).catch(() => null),
@@ -85,6 +107,7 @@ export class ViewResumen extends LitElement {
         ${renderTask(this.topics, ({ rows, total }) => {
           const config = barChart({
             labels: rows.map((r) => topicName(r.value)),
+            labelColumn: t.forms.rule.topic,
             series: [{ label: t.chart.share, data: shares(rows.map((r) => r.posts), total) }],
             format: formatPercent,
           });
@@ -95,6 +118,7 @@ export class ViewResumen extends LitElement {
           const known = rows.filter((r) => (COUNTRIES as readonly string[]).includes(r.value) || r.value === '');
           const config = barChart({
             labels: known.map((r) => countryName(r.value)),
+            labelColumn: t.forms.rule.country,
             series: [{ label: t.kpi.posts, data: known.map((r) => r.posts) }],
             format: formatNumber,
           });

@@ -115,7 +115,7 @@ export class ViewViolencia extends LitElement {
           // A country with no analysed post has no rate (not a 0 % bar).
           const known = rows.filter((r) => r.value !== '' && r.analysed > 0);
           return html`<chart-panel heading=${v.byCountry} description=${known.some((r) => isSmallSample(r.analysed)) ? `* ${t.kpi.smallSampleNote}` : ''} .height=${barHeight(known.length)} ?empty=${known.length === 0}
-            .config=${barChart({ labels: known.map((r) => (isSmallSample(r.analysed) ? `${countryName(r.value)} (n = ${r.analysed})*` : countryName(r.value))), series: [{ label: t.kpi.misogynyRate, data: known.map((r) => r.misogynyRate) }], format: formatPercent })}></chart-panel>`;
+            .config=${barChart({ labels: known.map((r) => (isSmallSample(r.analysed) ? `${countryName(r.value)} (n = ${r.analysed})*` : countryName(r.value))), labelColumn: t.forms.rule.country, series: [{ label: t.kpi.misogynyRate, data: known.map((r) => r.misogynyRate) }], format: formatPercent })}></chart-panel>`;
         })}
         ${renderTask(this.byCategory, (rows) =>
           html`<chart-panel heading=${v.byCategory} .height=${barHeight(rows.length)} ?empty=${rows.length === 0}
@@ -124,7 +124,7 @@ export class ViewViolencia extends LitElement {
       </div>
       ${renderTask(this.sample, ({ posts, terms }) => html`
         <chart-panel heading=${v.topTerms} description=${v.topTermsHelp(posts.length)} .height=${barHeight(terms.length)} ?empty=${terms.length === 0}
-          .config=${barChart({ labels: terms.map(([term]) => term), series: [{ label: v.topTermsPosts, data: terms.map(([, n]) => n) }], format: (n) => formatNumber(n) })}></chart-panel>
+          .config=${barChart({ labels: terms.map(([term]) => term), labelColumn: t.narrativas.term, series: [{ label: v.topTermsPosts, data: terms.map(([, n]) => n) }], format: (n) => formatNumber(n) })}></chart-panel>
         <section class="warning" aria-labelledby="samples-h">
           <h3 id="samples-h">${v.samples}</h3>
           <p>${v.warning}</p>

@@ -1,9 +1,9 @@
-import { INFLUENCER_FOLLOWERS, type BreakdownRow, type ImpactEstimate, type ImpactMetric } from '../../models/analytics.js';
+import { INFLUENCER_FOLLOWERS, type BreakdownRow, type ImpactEstimate } from '../../models/analytics.js';
 import type { Campaign } from '../../models/campaign.js';
 import type { CountryCode } from '../../models/common.js';
 import { DAY_MS, type PostFilter } from '../../models/filter.js';
 import type { Store } from '../../models/store.js';
-import { fold } from '../../nlp/text/fold.js';
+import { impactMetricFor } from '../../analytics/campaign-metric.js';
 import { exampleOf } from './examples.js';
 import type { BriefCampaign, BriefData, CampaignFigures, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
 import { shiftWeek, weekRange } from './week.js';
@@ -12,30 +12,6 @@ import { shiftWeek, weekRange } from './week.js';
 export const MAX_CAMPAIGNS = 3;
 const NARRATIVES = 3;
 const EXAMPLES_PER_NARRATIVE = 2;
-/**
- * Words (accent- and case-folded, matched inside the campaign's name, description, hashtags and
- * keywords) that make a campaign one about gender-based violence, whose effect is read on the
- * misogyny rate. Any other campaign (street safety, youth violence, community policing) is read
- * on net sentiment: the misogyny rate of its conversation is not what it tries to move.
- */
-const GENDER_VIOLENCE_TERMS = [
-  'mujer', 'women', 'woman', 'ninas', 'girls', 'genero', 'gender', 'femicid', 'feminicid', 'misogin', 'misogyn', 'machis', 'sexis',
-  'acoso', 'harass', 'sexual', 'violacion', 'rape', 'domestic', 'intrafamiliar', 'niunamenos', 'noestassola', 'vivasnosqueremos',
-];
-
-/**
- * The metric a campaign's impact is estimated on: the misogyny rate for a campaign about
- * gender-based violence (GENDER_VIOLENCE_TERMS in what it records), net sentiment otherwise.
- */
-export function impactMetricFor(campaign: Pick<Campaign, 'name' | 'description' | 'hashtags' | 'keywords'>): ImpactMetric {
-  return isAboutGenderViolence(campaign) ? 'misogynyRate' : 'netSentiment';
-}
-
-export function isAboutGenderViolence(campaign: Pick<Campaign, 'name' | 'description' | 'hashtags' | 'keywords'>): boolean {
-  const text = fold([campaign.name, campaign.description ?? '', ...campaign.hashtags, ...campaign.keywords].join(' '));
-  return GENDER_VIOLENCE_TERMS.some((term) => text.includes(term));
-}
-
 export interface GatherOptions {
   /** Held-out accuracy of the classifiers, for the method note (see method.ts). */
   classifiers?: ClassifierAccuracy[];

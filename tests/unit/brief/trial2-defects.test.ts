@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { campaignLabel, sentimentPoints } from '../../../workers/brief/figures.js';
 import { findings, largestChanges, MAX_FINDINGS } from '../../../workers/brief/findings.js';
-import { impactMetricFor } from '../../../workers/brief/gather.js';
+import { impactMetricFor } from '../../../analytics/campaign-metric.js';
 import { impactText } from '../../../workers/brief/sections.js';
 import { textFor } from '../../../workers/brief/text.js';
 import type { BriefCampaign, BriefNarrative } from '../../../workers/brief/types.js';

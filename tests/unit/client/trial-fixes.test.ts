@@ -299,7 +299,8 @@ describe('Campañas: partial days and populations (10)', () => {
     const today = new Date().toISOString().slice(0, 10);
     stubApi([[/\/api\/campaigns\/[^/]+\/impact/, { campaignId: 'vidas-libres', metric: 'misogynyRate', launchDate: '2026-10-19', days: [{ day: '2026-10-19', value: 8 }, { day: today, value: 0 }], levelChange: null, trendChange: null, ci95: null, pValue: null, n: { before: 0, after: 2 }, summary: 'No hay datos suficientes.' }]]);
     const el = document.createElement('campaign-summary') as HTMLElement & { campaign: unknown };
-    el.campaign = campaign;
+    // A campaign against violence towards women: its impact is read on the misogyny rate (impactMetricFor).
+    el.campaign = { ...campaign, description: 'Prevención de la violencia contra las mujeres.' };
     document.body.append(el);
     await settle(120);
     const impact = el.shadowRoot!.querySelector<HTMLElement & { config: ChartConfiguration<'line'>; heading: string }>('chart-panel[filename="campana-vidas-libres-impacto"]')!;
