@@ -85,7 +85,7 @@ export const api = {
   updateSource: (id: string, input: SourceEdit) => sendJson<Source>('PUT', `/api/sources/${enc(id)}`, input),
   deleteSource: (id: string) => sendJson<void>('DELETE', `/api/sources/${enc(id)}`),
   briefs: (signal?: AbortSignal) => getJson<Brief[]>('/api/briefs', signal),
-  generateBrief: (body: { week?: string; regenerate?: boolean } = {}) =>
+  generateBrief: (body: { week?: string; regenerate?: boolean; edition?: { locale: 'es' | 'en'; countries: string[]; campaigns: string[] } } = {}) =>
     sendJson<{ queued: true; week: string; briefs: string[]; regenerate: boolean; requestedAt: string }>('POST', '/api/briefs', body),
   briefHref: (id: string) => `/api/briefs/${enc(id)}/pdf`,
 };

@@ -5,7 +5,7 @@ import { createAppContext } from '../../app/context.js';
 import { CountryCode, Identifier, type CountryCode as Country } from '../../models/common.js';
 import { deliverBrief } from '../../workers/brief/deliver.js';
 import { defaultLocale, produceBrief } from '../../workers/brief/generate.js';
-import { lastCompleteWeek, weekProblem, weekProblemText } from '../../workers/brief/week.js';
+import { lastCompleteWeek, weekProblem, weekProblemText } from '../../models/iso-week.js';
 import { parseCommandArgs, UsageError, type Command } from '../command.js';
 
 const command: Command = {

@@ -278,6 +278,11 @@ export const en: Messages = {
     inserted: 'New',
   },
   informes: {
+    custom: 'Custom brief',
+    customHint: 'Pick the week, the language, the countries (none: all) and, if you like, campaigns. The brief is stored in the list; it is not e-mailed.',
+    customCountries: 'Countries',
+    customCampaigns: 'Campaigns',
+    customGenerate: 'Generate custom brief',
     title: 'Weekly briefs',
     intro: 'A PDF summary of the week: KPIs, topics, alerts and campaigns, ready to share.',
     generate: 'Generate last week’s brief',

@@ -277,6 +277,11 @@ export const es = {
     inserted: 'Nuevas',
   },
   informes: {
+    custom: 'Informe a medida',
+    customHint: 'Elija la semana, el idioma, los países (ninguno: todos) y, si quiere, campañas. El informe se guarda en la lista; no se envía por correo.',
+    customCountries: 'Países',
+    customCampaigns: 'Campañas',
+    customGenerate: 'Generar informe a medida',
     title: 'Informes semanales',
     intro: 'Resumen en PDF de la semana: indicadores, temas, alertas y campañas, listo para compartir.',
     generate: 'Generar informe de la última semana',

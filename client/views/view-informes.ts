@@ -8,6 +8,8 @@ import { countryName, i18n, LocaleController } from '../i18n/index.js';
 import { api, type Brief } from '../queries.js';
 import { renderTask } from '../render.js';
 import { can, type Role } from '../state/session.js';
+import { COUNTRIES } from '../state/filter.js';
+import { lastCompleteWeek, shiftWeek, weekRange } from '../../models/iso-week.js';
 
 /**
  * A brief's scope in words: "Solo Belice · todas las campañas", "Todos los países · campañas:
@@ -30,6 +32,8 @@ function listOf(items: string[]): string {
 }
 
 const POLL_MS = 2_000;
+/** Weeks offered for a brief of one's own scope: the last complete one and those before. */
+const RECENT_WEEKS = 12;
 const POLLS = 15;
 
 /** The week's briefs already exist (409 ESCUCHA_BRIEF_EXISTS): what the server sent about them. */
@@ -70,7 +74,17 @@ export class ViewInformes extends LitElement {
     this.existing = null;
   }
 
-  static override styles = [shared, css`:host { display: grid; gap: var(--space-4); } .bar { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; }`];
+  static override styles = [
+    shared,
+    css`
+      :host { display: grid; gap: var(--space-4); }
+      .bar { display: flex; gap: var(--space-3); align-items: center; flex-wrap: wrap; }
+      .custom form { display: flex; gap: var(--space-3); flex-wrap: wrap; align-items: flex-end; margin-top: var(--space-3); }
+      .custom .field { display: grid; gap: 0.25rem; }
+      .custom fieldset { border: 1px solid var(--border); border-radius: var(--radius); display: flex; gap: var(--space-2); flex-wrap: wrap; }
+      .custom .check { display: inline-flex; gap: 0.25rem; align-items: center; }
+    `,
+  ];
 
   override render() {
     const t = i18n.t.informes;
@@ -83,7 +97,8 @@ export class ViewInformes extends LitElement {
               ? html`${this.existing.briefs.map((b) => html`<a class="button" href=${b.href} download>${t.download} (${b.locale.toUpperCase()})</a>`)}
                   <button type="button" ?disabled=${this.busy} title=${t.regenerateHint} @click=${() => this.generate(this.existing!.week, true)}>${t.regenerate}</button>`
               : null}
-          </div>`
+          </div>
+          ${this.renderCustom()}`
         : null}
       ${renderTask(this.briefs, (briefs) =>
         briefs.length === 0
@@ -105,13 +120,56 @@ export class ViewInformes extends LitElement {
       )}`;
   }
 
-  private async generate(week?: string, regenerate = false) {
+  /** The brief of one's own scope: week, language, countries and campaigns from the form. */
+  private custom(event: SubmitEvent) {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const locale = form.get('locale') === 'en' ? 'en' : 'es';
+    const edition = {
+      locale,
+      countries: form.getAll('country').map(String),
+      campaigns: form.getAll('campaign').map(String).filter(Boolean),
+    } as const;
+    void this.generate(String(form.get('week')), false, edition);
+  }
+
+  private renderCustom() {
+    const t = i18n.t.informes;
+    const weeks = Array.from({ length: RECENT_WEEKS }, (_, i) => shiftWeek(lastCompleteWeek(new Date()), -i));
+    const campaigns = [...(this.campaignNames.value ?? new Map<string, string>())];
+    return html`<details class="panel custom">
+      <summary>${t.custom}</summary>
+      <p class="muted small">${t.customHint}</p>
+      <form @submit=${this.custom}>
+        <label class="field"><span>${t.week}</span>
+          <select name="week">${weeks.map((w) => {
+            const r = weekRange(w);
+            return html`<option value=${w}>${w} (${formatDay(r.from)} – ${formatDay(r.to)})</option>`;
+          })}</select>
+        </label>
+        <label class="field"><span>${i18n.t.app.language}</span>
+          <select name="locale"><option value="es">${t.languages.es}</option><option value="en">${t.languages.en}</option></select>
+        </label>
+        <fieldset><legend>${t.customCountries}</legend>
+          ${COUNTRIES.map((c) => html`<label class="check"><input type="checkbox" name="country" value=${c} /> ${countryName(c)}</label>`)}
+        </fieldset>
+        ${campaigns.length > 0
+          ? html`<label class="field"><span>${t.customCampaigns}</span>
+              <select name="campaign" multiple size=${Math.min(5, campaigns.length)}>${campaigns.map(([id, name]) => html`<option value=${id}>${name}</option>`)}</select>
+            </label>`
+          : null}
+        <button class="primary" type="submit" ?disabled=${this.busy}>${t.customGenerate}</button>
+      </form>
+    </details>`;
+  }
+
+  private async generate(week?: string, regenerate = false, edition?: { locale: 'es' | 'en'; countries: string[]; campaigns: string[] }) {
     const t = i18n.t.informes;
     this.busy = true;
     this.message = '';
     this.existing = null;
     try {
-      const queued = await api.generateBrief(week ? { week, regenerate } : {});
+      const queued = await api.generateBrief({ ...(week ? { week, regenerate } : {}), ...(edition ? { edition } : {}) });
       this.message = t.queuedWeek(queued.week);
       // Done when every brief the job writes is listed with a createdAt at or after the request.
       const ready = (briefs: { id: string; createdAt: string }[]) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Brief } from '../../models/brief.js';
 import { briefId } from '../../workers/brief/generate.js';
 import { parseBriefEditions } from '../../workers/brief/schedule.js';
-import { lastCompleteWeek, weekProblem } from '../../workers/brief/week.js';
+import { lastCompleteWeek, weekProblem } from '../../models/iso-week.js';
 import { deliveredKey } from '../../workers/processors/brief.js';
 import type { RouteDeps } from '../deps.js';
 import { LocalizedError, ResourceNotFoundError } from '../errors.js';

@@ -6,7 +6,7 @@ import type { Store } from '../../models/store.js';
 import { impactMetricFor } from '../../analytics/campaign-metric.js';
 import { exampleOf } from './examples.js';
 import type { BriefCampaign, BriefData, CampaignFigures, BriefNarrative, BriefScope, ClassifierAccuracy, Coverage, GroupChange, GroupFigures } from './types.js';
-import { shiftWeek, weekRange } from './week.js';
+import { shiftWeek, weekRange } from '../../models/iso-week.js';
 
 /** Campaigns shown at most, the busiest of the week (the brief stays within four pages). */
 export const MAX_CAMPAIGNS = 3;

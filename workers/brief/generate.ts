@@ -6,7 +6,7 @@ import { gatherBriefData } from './gather.js';
 import { readClassifierAccuracy } from './method.js';
 import { countPages, renderBrief } from './render.js';
 import type { BriefData, BriefScope } from './types.js';
-import { weekRange } from './week.js';
+import { weekRange } from '../../models/iso-week.js';
 
 export interface BriefRequest {
   week: string;

@@ -1,7 +1,7 @@
 import { CountryCode } from '../../models/common.js';
 import type { BriefLocale } from './format.js';
 import type { BriefScope } from './types.js';
-import { lastCompleteWeek } from './week.js';
+import { lastCompleteWeek } from '../../models/iso-week.js';
 
 /** When the weekly brief is produced: a weekday (0 = Monday) and a UTC time. */
 export interface BriefSchedule {

@@ -1,7 +1,7 @@
 import { deliverBrief } from '../brief/deliver.js';
 import { briefId, produceBrief } from '../brief/generate.js';
 import { parseBriefEditions } from '../brief/schedule.js';
-import { lastCompleteWeek, weekProblem, weekProblemText } from '../brief/week.js';
+import { lastCompleteWeek, weekProblem, weekProblemText } from '../../models/iso-week.js';
 import type { Processor } from '../jobs.js';
 
 /** Settings key recording that a brief was delivered (so a retry or a re-run does not resend it). */

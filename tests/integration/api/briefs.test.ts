@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf, lastCompleteWeek, shiftWeek } from '../../../workers/brief/week.js';
+import { isoWeekOf, lastCompleteWeek, shiftWeek } from '../../../models/iso-week.js';
 import { deliveredKey } from '../../../workers/processors/brief.js';
 import { call, startTestServer, type Session, type TestServer } from './harness.js';
 

@@ -5,7 +5,7 @@ import type { Store } from '../../../models/store.js';
 import type { Analyzer } from '../../../nlp/analyze.js';
 import { createSqliteStore } from '../../../store/sqlite/index.js';
 import { gatherBriefData } from '../../../workers/brief/gather.js';
-import { isoWeekOf, shiftWeek } from '../../../workers/brief/week.js';
+import { isoWeekOf, shiftWeek } from '../../../models/iso-week.js';
 import type { ProcessorContext } from '../../../workers/jobs.js';
 import { PROCESSORS } from '../../../workers/processors/index.js';
 import { runCli, tempDir } from '../../support/cli.js';

@@ -10,7 +10,7 @@ import { countPages, kpiCard, renderBrief } from '../../../workers/brief/render.
 import { campaignSentiment, impactText } from '../../../workers/brief/sections.js';
 import { textFor } from '../../../workers/brief/text.js';
 import type { BriefCampaign, CampaignFigures } from '../../../workers/brief/types.js';
-import { weekProblem } from '../../../workers/brief/week.js';
+import { weekProblem } from '../../../models/iso-week.js';
 import { tempDir } from '../../support/cli.js';
 import { briefData, kpis } from './brief-data.js';
 

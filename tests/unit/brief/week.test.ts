@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { dueWeek, parseBriefEditions, parseBriefSchedule } from '../../../workers/brief/schedule.js';
-import { InvalidWeekError, isoWeekOf, lastCompleteWeek, shiftWeek, weekRange } from '../../../workers/brief/week.js';
+import { InvalidWeekError, isoWeekOf, lastCompleteWeek, shiftWeek, weekRange } from '../../../models/iso-week.js';
 
 describe('ISO weeks (UTC)', () => {
   test.each([

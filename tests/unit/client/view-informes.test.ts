@@ -50,4 +50,33 @@ describe('<view-informes> generating a brief', () => {
     expect(posts).toEqual([{}, { week: '2026-W47', regenerate: true }]);
     expect(deepText(el)).toContain('Generando el informe de la semana 2026-W47');
   });
+
+  test('asks for a brief of one’s own week, language, countries and campaigns', async () => {
+    const posts: unknown[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        posts.push(JSON.parse(String(init.body)));
+        return new Response(JSON.stringify({ queued: true, job: 'brief', week: '2026-W45', briefs: ['2026-w45_en_c-bz'], regenerate: false, requestedAt: '2026-11-29T00:00:00.000Z' }), { status: 202, headers: { 'content-type': 'application/json' } });
+      }
+      const url = String(input);
+      const body = url.includes('/api/campaigns') ? [{ id: 'safe-belize', name: 'Safe Belize' }] : LISTED;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }));
+    const el = document.createElement('view-informes') as HTMLElement & { userRole: string };
+    el.userRole = 'analyst';
+    document.body.append(el);
+    await settle(60);
+    const root = el.shadowRoot!;
+    expect(deepText(root.querySelector('details.custom')!)).toContain('Informe a medida');
+    const week = root.querySelector<HTMLSelectElement>('select[name="week"]')!;
+    expect(week.options.length).toBe(12);
+    week.value = week.options[2]!.value;
+    root.querySelector<HTMLSelectElement>('select[name="locale"]')!.value = 'en';
+    root.querySelector<HTMLInputElement>('input[name="country"][value="BZ"]')!.checked = true;
+    const campaign = root.querySelector<HTMLSelectElement>('select[name="campaign"]')!;
+    campaign.options[0]!.selected = true;
+    root.querySelector<HTMLFormElement>('details.custom form')!.requestSubmit();
+    await settle(40);
+    expect(posts).toEqual([{ week: week.options[2]!.value, regenerate: false, edition: { locale: 'en', countries: ['BZ'], campaigns: ['safe-belize'] } }]);
+  });
 });
