@@ -171,6 +171,7 @@ export const en: Messages = {
     emerging: 'Emerging terms',
     noneRising: 'No term or hashtag rises clearly against the previous 4 weeks.',
     noBaseline: 'Nothing to compare with: there are no posts in the 4 weeks before the period. Pick a period that starts later or import earlier data.',
+    explore: 'See its posts in Explore',
     emergingHelp: 'Terms and hashtags rising against the previous 4 weeks, strongest signal first. Strength (G², a log-likelihood ratio) combines how much a term grows with how often it appears: above 10.8 the rise is unlikely to be chance (p < 0.001); above 30, strong; above 100, very strong.',
     strength: 'Signal strength',
     strengths: { weak: 'weak', clear: 'clear', strong: 'strong', veryStrong: 'very strong' } as Record<string, string>,

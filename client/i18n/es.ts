@@ -170,6 +170,7 @@ export const es = {
     emerging: 'Términos emergentes',
     noneRising: 'Ningún término ni hashtag crece de forma clara frente a las 4 semanas anteriores.',
     noBaseline: 'No hay con qué comparar: no hay publicaciones en las 4 semanas anteriores al periodo. Elija un periodo que empiece más tarde o importe datos anteriores.',
+    explore: 'Ver sus publicaciones en Explorar',
     emergingHelp: 'Términos y hashtags que crecen frente a las 4 semanas anteriores, ordenados de la señal más fuerte a la más débil. La fuerza (G², razón de verosimilitud) combina cuánto crece un término y cuántas veces aparece: por encima de 10,8 el aumento difícilmente es casual (p < 0,001); por encima de 30, fuerte; por encima de 100, muy fuerte.',
     strength: 'Fuerza de la señal',
     strengths: { weak: 'débil', clear: 'clara', strong: 'fuerte', veryStrong: 'muy fuerte' } as Record<string, string>,

@@ -34,6 +34,11 @@ export function byStrength<T extends Pick<EmergingTerm, 'score' | 'count' | 'val
   return [...terms].sort((a, b) => b.score - a.score || b.count - a.count || a.value.localeCompare(b.value));
 }
 
+/** Explorar's search for a narrative: its two leading terms, which its posts share. */
+export function postsOf(terms: readonly string[]): URLSearchParams {
+  return new URLSearchParams({ q: terms.slice(0, 2).join(' ') });
+}
+
 /** Days before the range that emerging terms compare with (the API's default baseline). */
 const BASELINE_DAYS = 28;
 
@@ -142,6 +147,7 @@ export class ViewNarrativas extends LitElement {
                         <summary>${n.samples} (${c.samples.length})</summary>
                         ${c.samples.slice(0, 3).map((s) => html`<blockquote>${s.text}</blockquote>`)}
                       </details>
+                      <a class="small" href=${this.state.state.href('explorar', postsOf(c.terms))} @click=${(e: MouseEvent) => this.explore(e, c.terms)}>${n.explore}</a>
                     </article>`,
                   )}
                 </div>`,
@@ -155,6 +161,13 @@ export class ViewNarrativas extends LitElement {
     const n = i18n.t.narrativas;
     const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '';
     return html`<span class="trend">${arrow ? html`<span aria-hidden="true">${arrow}</span><span class="sr-only">${change > 0 ? n.rising : n.falling}</span> ` : null}${formatSignedPercent(change)}</span>`;
+  }
+
+  /** To Explorar, searching the narrative's two leading terms under the same filter. */
+  private explore(event: MouseEvent, terms: readonly string[]) {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button === 1) return;
+    event.preventDefault();
+    this.state.state.navigate('explorar', postsOf(terms));
   }
 }
 customElements.define('view-narrativas', ViewNarrativas);

@@ -58,6 +58,17 @@ describe('views against the API fixtures', () => {
     expect(cards.find((text) => text.includes('Sentimiento neto'))).toContain('sin datos del periodo anterior');
   });
 
+  test('a narrative links to its posts in Explorar, under the same filter', async () => {
+    const el = document.createElement('view-narrativas');
+    document.body.append(el);
+    await settle(120);
+    const link = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.cluster a')].find((a) => a.textContent!.includes('Ver sus publicaciones'))!;
+    const url = new URL(link.href, 'http://x');
+    expect(url.pathname).toBe('/explorar');
+    expect(url.searchParams.get('q')).toBe('femicidio');
+    expect(url.searchParams.get('from')).toBeTruthy();
+  });
+
   test('Territorio shows "—" for the rates of a country with no analysed post', async () => {
     const none = { value: 'BZ', posts: 3, authors: 2, interactions: 1, potentialReach: 10, netSentiment: 0, misogyny: 0, misogynyRate: 0, hate: 0, hateRate: 0, analysed: 0, sentiment: { P: 0, NEU: 0, N: 0 }, emotions: {} };
     stubApi([[/\/api\/breakdowns\/country/, [none]]]);
