@@ -1,3 +1,4 @@
+import { EMOTIONS, type Emotion } from '../../models/enrichment.js';
 import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
@@ -134,17 +135,35 @@ export class PostCard extends LitElement {
       ${e.topics.slice(0, 3).map((topic) => block(`${t.filter.topic}: ${topicName(topic.id)}`, topic.explanation))}
       ${e.places.slice(0, 1).map((place) => block(`${countryName(place.country)}${place.admin1 ? ` · ${place.admin1}` : ''}`, place.explanation))}
       ${block(`${t.explorar.emotion}: ${t.labels.emotions[e.emotions.label] ?? e.emotions.label}`, e.emotions.explanation)}
+    </div>
+    ${can(this.userRole, 'analyst') ? this.renderMoreCorrections(e) : null}`;
+  }
+
+  /** Corrections the card's buttons do not offer: hate and emotion (in the detail, beside their evidence). */
+  private renderMoreCorrections(e: NonNullable<StoredPost['enrichment']>) {
+    const t = i18n.t;
+    return html`<div class="actions more" role="group" aria-label=${t.explorar.correct}>
+      <button type="button" ?disabled=${this.saving} @click=${() => this.correct({ hate: !e.hate.flag })}>
+        ${e.hate.flag ? t.explorar.unmarkHate : t.explorar.markHate}
+      </button>
+      <label class="small">${t.explorar.setEmotion}
+        <select ?disabled=${this.saving} @change=${(ev: Event) => this.correct({ emotion: (ev.target as HTMLSelectElement).value as Emotion })}>
+          ${EMOTIONS.map((em) => html`<option value=${em} ?selected=${e.emotions.label === em}>${t.labels.emotions[em] ?? em}</option>`)}
+        </select>
+      </label>
     </div>`;
   }
 
-  private async correct(labels: { sentiment?: 'P' | 'NEU' | 'N'; misogyny?: boolean }) {
+  private async correct(labels: { sentiment?: 'P' | 'NEU' | 'N'; misogyny?: boolean; hate?: boolean; emotion?: Emotion }) {
     const post = this.post;
     if (!post) return;
     this.saving = true;
     this.status = '';
     try {
       await api.annotate({ postId: post.id, ...labels });
-      this.post = { ...post, ...labels };
+      // The card shows sentiment and misogyny; the detail (reloaded below) shows the rest.
+      const { sentiment, misogyny } = labels;
+      this.post = { ...post, ...(sentiment ? { sentiment } : {}), ...(misogyny !== undefined ? { misogyny } : {}) };
       this.status = i18n.t.explorar.corrected;
       if (this.open) this.detail.run();
       this.dispatchEvent(new CustomEvent('annotated', { detail: { postId: post.id, labels }, bubbles: true, composed: true }));

@@ -207,10 +207,29 @@ describe('<post-card>', () => {
     expect(deepText(el)).toContain('Corrección guardada');
   });
 
+  test('analysts also correct hate and emotion from the detail', async () => {
+    document.cookie = 'escucha_csrf=tok123';
+    const fetch = stubApi();
+    const el = await mount('post-card', { post: { ...post } as never, userRole: 'analyst' });
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Por qué'))!.click();
+    await settle();
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Marcar como odio'))!.click();
+    await settle();
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.more select')!;
+    select.value = 'fear';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    const bodies = fetch.mock.calls.filter(([url]) => String(url).endsWith('/api/annotations')).map(([, init]) => JSON.parse(String(init!.body)));
+    expect(bodies).toEqual([{ postId: 'x:1', hate: true }, { postId: 'x:1', emotion: 'fear' }]);
+  });
+
   test('viewers see labels but no correction buttons', async () => {
     const el = await mount('post-card', { post: { ...post } as never, userRole: 'viewer' });
     expect(deepText(el)).toContain('Misoginia');
     expect(el.shadowRoot!.querySelector('.seg')).toBeNull();
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Por qué'))!.click();
+    await settle();
+    expect(el.shadowRoot!.querySelector('.more')).toBeNull();
   });
 });
 
