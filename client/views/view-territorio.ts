@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
-import { barChart, barHeight } from '../charts/bars.js';
+import { barChart } from '../charts/bars.js';
 import '../elements/chart-panel.js';
 import '../elements/country-map.js';
 import { shared } from '../elements/styles.js';
@@ -39,8 +39,9 @@ export class ViewTerritorio extends LitElement {
       :host { display: grid; gap: var(--space-5); }
       /* Map and ranking share the row on a desktop (the map needs about half to keep its counts
          legible); on tablets and phones each takes the full width, the map first. */
-      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 1fr) minmax(0, 1.15fr); align-items: start; }
-      @media (max-width: 1200px) { .top { grid-template-columns: minmax(0, 1fr); } }
+      /* The ranking's six columns need the wider share; the map reads at 40 %. */
+      .top { display: grid; gap: var(--space-4); grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); align-items: start; }
+      @media (max-width: 1600px) { .top { grid-template-columns: minmax(0, 1fr); } }
       tr.selected th { color: var(--primary); }
       tbody tr { cursor: pointer; }
       tbody tr:hover { background: var(--hover); }
@@ -72,7 +73,7 @@ export class ViewTerritorio extends LitElement {
           const at = v.indexOf(':');
           return at === -1 ? v : `${v.slice(at + 1)} (${countryName(v.slice(0, at))})`;
         };
-        return html`<chart-panel heading=${t.territorio.departments} .height=${barHeight(known.length)} ?empty=${known.length === 0}
+        return html`<chart-panel heading=${t.territorio.departments} .height=${departmentsHeight(known.length)} ?empty=${known.length === 0}
           .config=${barChart({ labels: known.map((r) => label(r.value)), series: [{ label: t.kpi.posts, data: known.map((r) => r.posts) }], format: formatNumber })}></chart-panel>`;
       })}`;
   }
@@ -112,4 +113,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'view-territorio': ViewTerritorio;
   }
+}
+
+/** Department labels ("Francisco Morazán (Honduras)") take two lines: 32 px a bar, no cap. */
+export function departmentsHeight(n: number): number {
+  return Math.max(160, 40 + n * 32);
 }
