@@ -217,6 +217,7 @@ export const en: Messages = {
     selected: 'selected',
   },
   explorar: {
+    shown: (n: string, more: boolean) => `${n} posts, newest first${more ? '; there are more: “Load more” at the end' : ''}.`,
     labelsGroup: 'Filter by analysis',
     anyLabel: 'Any',
     flagged: 'Flagged',

@@ -216,6 +216,7 @@ export const es = {
     selected: 'seleccionado',
   },
   explorar: {
+    shown: (n: string, more: boolean) => `${n} publicaciones, las más recientes primero${more ? '; hay más: «Cargar más» al final' : ''}.`,
     labelsGroup: 'Filtrar por análisis',
     anyLabel: 'Cualquiera',
     flagged: 'Marcadas',

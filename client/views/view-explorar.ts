@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import '../elements/empty-state.js';
 import '../elements/post-card.js';
 import { shared } from '../elements/styles.js';
+import { formatNumber } from '../format.js';
 import { i18n, LocaleController } from '../i18n/index.js';
 import { api, type LabelQuery, type PostSummary } from '../queries.js';
 import { renderTask } from '../render.js';
@@ -95,7 +96,8 @@ export class ViewExplorar extends LitElement {
       ${renderTask(this.results, (posts) => {
         const all = [...posts, ...this.extra];
         if (all.length === 0) return html`<empty-state heading=${t.results}>${t.none}</empty-state>`;
-        return html`<div class="list" aria-label=${t.results}>
+        return html`<p class="muted small" role="status">${t.shown(formatNumber(all.length), this.next !== null)}</p>
+          <div class="list" aria-label=${t.results}>
             ${all.map((p) => html`<post-card .post=${p} .userRole=${this.userRole}></post-card>`)}
           </div>
           ${this.next ? html`<button class="more" type="button" ?disabled=${this.loadingMore} @click=${this.loadMore}>${this.loadingMore ? i18n.t.app.loading : t.more}</button>` : null}`;
