@@ -210,12 +210,19 @@ export class HttpClient {
     );
   }
 
-  /** One request, following redirects; with `blockPrivateAddresses`, every hop is checked first. */
+  /**
+   * One request, following redirects; with `blockPrivateAddresses`, every hop is checked first
+   * (the addresses its host resolves to just before the request: unlike webhook delivery,
+   * which checks them on the connection itself, a name re-pointed between the check and the
+   * request is not caught; source URLs are set by administrators). Followed by hand, a redirect
+   * to another origin loses the credentials (authorization, cookie), as fetch's own does.
+   */
   private async send(request: HttpRequest): Promise<[Response, string]> {
     const { policy, deps } = this;
+    let headers: Record<string, string> = { 'user-agent': policy.userAgent, ...request.headers };
     const init = (method: string, body: string | undefined): RequestInit => ({
       method,
-      headers: { 'user-agent': policy.userAgent, ...request.headers },
+      headers,
       body,
       redirect: policy.blockPrivateAddresses ? 'manual' : 'follow',
       signal: AbortSignal.timeout(policy.timeoutMs),
@@ -231,10 +238,13 @@ export class HttpClient {
         return [response, url];
       }
       await response.body?.cancel();
-      url = new URL(location, url).toString();
+      const next = new URL(location, url);
+      if (next.origin !== new URL(url).origin) headers = withoutCredentials(headers);
+      url = next.toString();
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
         method = 'GET';
         body = undefined;
+        headers = Object.fromEntries(Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'));
       }
     }
   }
@@ -327,4 +337,10 @@ export function hostOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** Headers without what identifies the caller to the first origin (sent nowhere else). */
+function withoutCredentials(headers: Record<string, string>): Record<string, string> {
+  const secret = new Set(['authorization', 'cookie', 'proxy-authorization']);
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !secret.has(name.toLowerCase())));
 }

@@ -132,8 +132,9 @@ async function collectPages(
     if (options.since) envelope.floor = options.since.toISOString();
     else if (envelope.position === null) envelope.floor = new Date(startedAt.getTime() - FIRST_RUN_LOOKBACK_MS).toISOString();
     const cctx: CollectorContext = {
-      // Sources are user-given: no request reaches loopback, private or metadata addresses
-      // (each redirect hop and DNS answer checked) unless the operator allows it.
+      // Sources are set by administrators: no request reaches loopback, private or metadata
+      // addresses (each redirect hop's URL and DNS answers checked before it is sent; see
+      // HttpClient.send for what that does not catch) unless the operator allows it.
       http: options.http ?? new HttpClient({}, { blockPrivateAddresses: !ctx.config.allowPrivateWebhooks }),
       credential: (name) => ctx.config.credential(name),
       secret: ctx.config.secret,

@@ -7,11 +7,11 @@ function client(
   addresses: Record<string, string[]>,
   blockPrivateAddresses = true,
 ) {
-  const calls: { url: string; method: string; redirect: string }[] = [];
+  const calls: { url: string; method: string; redirect: string; headers: Record<string, string> }[] = [];
   const http = new HttpClient(
     {
       fetch: async (input, init) => {
-        calls.push({ url: String(input), method: init?.method ?? 'GET', redirect: String(init?.redirect) });
+        calls.push({ url: String(input), method: init?.method ?? 'GET', redirect: String(init?.redirect), headers: { ...(init?.headers as Record<string, string>) } });
         const next = responses.shift();
         if (!next) throw new Error('no more responses');
         return next;
@@ -59,6 +59,13 @@ describe('HttpClient private-address guard', () => {
       ['https://feeds.example.org/rss', 'manual'],
       ['https://cdn.example.org/feed', 'manual'],
     ]);
+  });
+
+  it('sends credentials to the same origin only when it follows a redirect', async () => {
+    const { http, calls } = client([redirect('/v2/search', 301), redirect('https://cdn.example.org/x'), new Response('{}')], {});
+    await http.text({ platform: 'x', url: 'https://api.example.org/v1/search', headers: { authorization: 'Bearer secret', accept: 'application/json' } });
+    expect(calls.map((c) => c.headers.authorization ?? null)).toEqual(['Bearer secret', 'Bearer secret', null]);
+    expect(calls[2]!.headers.accept).toBe('application/json');
   });
 
   it('follows public redirects and reports the final URL', async () => {
