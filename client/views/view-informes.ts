@@ -40,7 +40,11 @@ const POLLS = 15;
 interface ExistingBriefs {
   week: string;
   briefs: { id: string; locale: string; href: string }[];
+  /** The scope of one's own asked for, when it was one: "Regenerar" asks for it again. */
+  edition?: BriefEditionRequest;
 }
+
+type BriefEditionRequest = { locale: 'es' | 'en'; countries: string[]; campaigns: string[] };
 
 /**
  * `<view-informes>`: weekly PDF briefs: list and download (everyone), generate (analysts; the
@@ -95,7 +99,7 @@ export class ViewInformes extends LitElement {
             <span role="status" aria-live="polite" class="muted small">${this.message}</span>
             ${this.existing
               ? html`${this.existing.briefs.map((b) => html`<a class="button" href=${b.href} download>${t.download} (${b.locale.toUpperCase()})</a>`)}
-                  <button type="button" ?disabled=${this.busy} title=${t.regenerateHint} @click=${() => this.generate(this.existing!.week, true)}>${t.regenerate}</button>`
+                  <button type="button" ?disabled=${this.busy} title=${t.regenerateHint} @click=${() => this.generate(this.existing!.week, true, this.existing!.edition)}>${t.regenerate}</button>`
               : null}
           </div>
           ${this.renderCustom()}`
@@ -163,7 +167,7 @@ export class ViewInformes extends LitElement {
     </details>`;
   }
 
-  private async generate(week?: string, regenerate = false, edition?: { locale: 'es' | 'en'; countries: string[]; campaigns: string[] }) {
+  private async generate(week?: string, regenerate = false, edition?: BriefEditionRequest) {
     const t = i18n.t.informes;
     this.busy = true;
     this.message = '';
@@ -184,7 +188,7 @@ export class ViewInformes extends LitElement {
     } catch (error) {
       const details = error instanceof ApiError && error.code === 'ESCUCHA_BRIEF_EXISTS' ? (error.details as ExistingBriefs | undefined) : undefined;
       if (details) {
-        this.existing = details;
+        this.existing = { ...details, ...(edition ? { edition } : {}) };
         this.message = t.exists(details.week);
       } else {
         this.message = (error as Error).message;

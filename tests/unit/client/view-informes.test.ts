@@ -79,4 +79,28 @@ describe('<view-informes> generating a brief', () => {
     await settle(40);
     expect(posts).toEqual([{ week: week.options[2]!.value, regenerate: false, edition: { locale: 'en', countries: ['BZ'], campaigns: ['safe-belize'] } }]);
   });
+
+  test('"Regenerar" after a brief of one’s own scope asks for that brief again, not the weekly editions', async () => {
+    const posts: { regenerate?: boolean; edition?: unknown }[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        const body = JSON.parse(String(init.body)) as { regenerate?: boolean };
+        posts.push(body);
+        if (!body.regenerate) return new Response(JSON.stringify(EXISTS), { status: 409, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ queued: true, job: 'brief', week: '2026-W47', briefs: ['2026-w47_es_c-hn'], regenerate: true, requestedAt: '2026-11-29T00:00:00.000Z' }), { status: 202, headers: { 'content-type': 'application/json' } });
+      }
+      return new Response(JSON.stringify(LISTED), { status: 200, headers: { 'content-type': 'application/json' } });
+    }));
+    const el = document.createElement('view-informes') as HTMLElement & { userRole: string };
+    el.userRole = 'analyst';
+    document.body.append(el);
+    await settle(60);
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[name="country"][value="HN"]')!.checked = true;
+    root.querySelector<HTMLFormElement>('details.custom form')!.requestSubmit();
+    await settle(40);
+    [...root.querySelectorAll('button')].find((b) => b.textContent!.includes('Regenerar'))!.click();
+    await settle(40);
+    expect(posts[1]).toMatchObject({ regenerate: true, edition: { locale: 'es', countries: ['HN'], campaigns: [] } });
+  });
 });
