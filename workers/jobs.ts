@@ -17,7 +17,11 @@ export interface JobPayloads {
    * `rematch` (a campaign created, changed or deleted), analyse again every analysed post
    * created in [from, to] (ISO days, inclusive), so campaign matches follow the campaign.
    */
-  enrich: { postIds?: string[]; rematch?: { from: string; to: string } };
+  enrich: {
+    postIds?: string[];
+    /** `after`: where a long rematch goes on (the last post the previous job read). */
+    rematch?: { from: string; to: string; after?: { createdMs: number; id: string } };
+  };
   /** Recompute the rollups of every bucket marked dirty. */
   aggregate: Record<string, never>;
   /** Evaluate alert rules on fresh rollups. */

@@ -38,6 +38,9 @@ const ImpactParams = z
   });
 
 /** Campaigns: CRUD (analysts), KPIs and launch impact (everyone signed in). */
+/** What posts are matched to a campaign by (nlp/campaigns.ts): a change to any re-matches. */
+const MATCHED_BY = ['startDate', 'endDate', 'hashtags', 'handles', 'keywords', 'countries'] as const;
+
 /** The days a campaign matches posts in: its start to its end (or today). */
 function matchDays(campaign: Pick<Campaign, 'startDate' | 'endDate'>, today: string): { from: string; to: string } {
   return { from: campaign.startDate, to: campaign.endDate ?? today };
@@ -149,7 +152,9 @@ export function campaignRoutes({ store, runner }: RouteDeps): Route[] {
           updatedAt: new Date().toISOString(),
         };
         await store.campaigns.save(campaign);
-        await rematch(existing, campaign);
+        // A new name or description matches no other post: only what matching reads counts.
+        if (MATCHED_BY.some((key) => JSON.stringify(existing[key]) !== JSON.stringify(campaign[key])))
+          await rematch(existing, campaign);
         return campaign;
       },
     }),

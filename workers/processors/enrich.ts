@@ -106,13 +106,20 @@ export const enrich: Processor<'enrich'> = async (data, { store, analyzer, enric
   if (data.rematch) {
     const start = Date.parse(`${data.rematch.from}T00:00:00Z`);
     const end = Date.parse(`${data.rematch.to}T00:00:00Z`) + DAY_MS;
-    let after: { createdMs: number; id: string } | null = null;
+    let after: { createdMs: number; id: string } | null = data.rematch.after ?? null;
+    let read = 0;
     for (;;) {
       const page = await store.posts.analysedIdsBetween(start, end, after, BATCH);
       if (page.length === 0) break;
       dispatch(await store.posts.getMany(page.map((row) => row.id)));
       if (inFlight.length > AHEAD) await save();
       after = page[page.length - 1]!;
+      read += page.length;
+      // A long range goes on in a job of its own, so collection and aggregation run between.
+      if (read >= SWEEP_LIMIT) {
+        await queue.enqueue('enrich', { rematch: { ...data.rematch, after } });
+        break;
+      }
     }
   } else if (data.postIds) {
     for (let i = 0; i < data.postIds.length; i += BATCH) {

@@ -143,6 +143,8 @@ describe('system', () => {
     expect((await call(server, { method: 'POST', path: '/api/campaigns', session: analyst, body })).status).toBe(201);
     const { id: _, ...rest } = body;
     await call(server, { method: 'PUT', path: '/api/campaigns/rematch-25n', session: analyst, body: { ...rest, startDate: '2026-10-15', endDate: '2026-11-20' } });
+    // A new name matches no other post: nothing is analysed again.
+    await call(server, { method: 'PUT', path: '/api/campaigns/rematch-25n', session: analyst, body: { ...rest, name: '25N 2026', startDate: '2026-10-15', endDate: '2026-11-20' } });
     expect((await call(server, { method: 'DELETE', path: '/api/campaigns/rematch-25n', session: analyst })).status).toBe(204);
     // The new days; then the old and new days together; then the last days.
     expect(rematches().slice(before)).toEqual([

@@ -75,6 +75,9 @@ describe('enrich processor', () => {
     expect(await enrich({ rematch: { from: '2026-11-01', to: '2026-11-30' } }, ctx)).toMatchObject({ detail: { analysed: 2 } });
     expect((await store.posts.get('mastodon:a'))!.enrichment!.campaigns.map((c) => c.id)).toEqual(['ni-una-mas']);
     expect((await store.posts.get('mastodon:c'))!.enrichment!.campaigns).toEqual([]);
+    // A long rematch goes on where the previous job stopped.
+    const after = { createdMs: Date.parse('2026-11-02T10:00:00Z'), id: 'mastodon:a' };
+    expect(await enrich({ rematch: { from: '2026-11-01', to: '2026-11-30', after } }, ctx)).toMatchObject({ detail: { analysed: 1 } });
     await aggregate({}, ctx);
     expect((await store.analytics.campaignKpis({ campaignId: 'ni-una-mas' })).total.posts).toBe(1);
     await store.close();
