@@ -109,20 +109,20 @@ function extractOptions(res: Resources): ExtractOptions {
   return options;
 }
 
-/** Stands for a place name in the text the classifiers read. */
-const PLACE = '_lugar_';
-
 /**
- * The text as the classifiers read it: place names of the region masked. A place says where,
- * not what: "Santa Ana" lent the misogyny model its "ana", "Santiago de los Caballeros" its
- * "caballeros". Places are resolved from the unmasked text.
+ * The text as the classifiers read it: without the place names of the region. A place says
+ * where, not what: "Santa Ana" lent the misogyny model its "ana", "Santiago de los Caballeros"
+ * its "caballeros". The words are dropped rather than replaced, so no placeholder adds
+ * character n-grams of a real word. Places are resolved from the full text.
  */
 function withoutPlaces(norm: NormalizedText, text: string, gaz: Gazetteer): NormalizedText {
   const spans = placeSpans(norm.words, text, gaz);
   if (spans.length === 0) return norm;
-  const words = [...norm.words];
-  for (const [start, end] of spans) for (let i = start; i < end; i++) words[i] = PLACE;
-  return { ...norm, words, text: words.join(' ') };
+  const drop = new Set<number>();
+  for (const [start, end] of spans) for (let i = start; i < end; i++) drop.add(i);
+  const words = norm.words.filter((_, i) => !drop.has(i));
+  const negated = Uint8Array.from([...norm.negated].filter((_, i) => !drop.has(i)));
+  return { ...norm, words, negated, text: words.join(' ') };
 }
 
 export function analyzeWith(

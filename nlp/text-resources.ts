@@ -124,7 +124,7 @@ export function loadTextBundle(dir: string): TextBundle {
       const targeted = implicit === true || namesTarget(fold(phrase), targets);
       misogynyCues[l].matcher.add(phrase, { kind: 'rule', category, targeted });
     }
-    misogynyCues[l].gate = (cues?.target.length ?? 0) > 0;
+    misogynyCues[l].gate = (cues?.target?.length ?? 0) > 0;
     for (const { term, category } of abuse.misogyny[l]) misogyny[l].add(term, category);
     for (const term of abuse.hate[l]) hate[l].add(term, true);
     for (const cue of ['condemn', 'report'] as const)

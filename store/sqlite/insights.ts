@@ -167,22 +167,28 @@ export class SqliteInsights {
   /**
    * Texts of the filter's newest posts whose words include a term or hashtag, through FTS5
    * (which folds case and accents as the stored value is folded; '_' separates words there,
-   * so "ni_una_menos" is a phrase), among its SPELLING_CANDIDATES latest inserted matches: a
-   * spelling needs a few posts, not all of a common word's.
+   * so "ni_una_menos" is a phrase), among its SPELLING_CANDIDATES latest inserted matches (a
+   * spelling needs a few posts, not all of a common word's), or all matches when none of
+   * those is in the filter.
    */
   private textsWith(filter: PostFilter, value: string, limit: number): string[] {
     const { where, params } = postFilterSql(filter);
     const phrase = `"${value.replace(/_+/g, ' ').replace(/"/g, '""')}"`;
-    return (
-      this.db
-        .prepare(
-          `SELECT json_extract(p.doc, '$.text') AS text FROM posts p
-           WHERE ${where} AND p.rowid IN (
-             SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-           ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
-        )
-        .all(...params, phrase, SPELLING_CANDIDATES, limit) as { text: string }[]
-    ).map((row) => row.text);
+    const read = (candidates: string) =>
+      (
+        this.db
+          .prepare(
+            `SELECT json_extract(p.doc, '$.text') AS text FROM posts p
+             WHERE ${where} AND p.rowid IN (
+               SELECT rowid FROM posts_fts WHERE posts_fts MATCH ? ORDER BY rowid DESC ${candidates})
+             ORDER BY p.created_ms DESC, p.id DESC LIMIT ?`,
+          )
+          .all(...params, phrase, limit) as { text: string }[]
+      ).map((row) => row.text);
+    // The latest matches usually include the filter's; when none is (a past spike, one
+    // country), all of them, as MongoDB reads them.
+    const latest = read(`LIMIT ${SPELLING_CANDIDATES}`);
+    return latest.length > 0 ? latest : read('');
   }
 
   /** The newest posts of a filter (id, text), newest first, ties by id descending. */
