@@ -1,5 +1,8 @@
 import type { Alert, AlertScope } from '../models/alert.js';
 import { countryName } from '../models/countries.js';
+import { platformName } from '../models/platform-names.js';
+import { topicName } from '../models/topic-names.js';
+import { formatEs } from './impact.js';
 
 /**
  * An alert as one sentence in the reader's language, from what the alert keeps (its scope and
@@ -31,17 +34,12 @@ const METRIC: Record<Locale, Record<AlertScope['metric'], string>> = {
   },
 };
 
-/** How a topic or campaign id is named; by default the id with spaces for underscores. */
+/** How a topic or campaign id is named; by default topics by their names, campaigns by id. */
 export interface AlertNames {
   topic?: (id: string) => string;
   campaign?: (id: string) => string;
 }
 
-/** A figure with `digits` decimals and a true minus sign. */
-function figure(value: number, digits: number): string {
-  const text = Math.abs(value).toFixed(digits);
-  return value < 0 && Number(text) !== 0 ? `−${text}` : text;
-}
 
 /**
  * "Alerta grave: pico de publicaciones misóginas en Honduras, tema desapariciones: 48 en la
@@ -56,11 +54,11 @@ export function alertMessage(
   names: AlertNames = {},
 ): string {
   const es = locale === 'es';
-  const topic = names.topic ?? ((id: string) => id.replaceAll('_', ' '));
+  const topic = names.topic ?? ((id: string) => topicName(id, locale));
   const campaign = names.campaign ?? ((id: string) => id);
   const where = [
     scope.country ? `${es ? 'en' : 'in'} ${countryName(scope.country, locale)}` : null,
-    scope.platform ? `${es ? 'en' : 'on'} ${scope.platform}` : null,
+    scope.platform ? `${es ? 'en' : 'on'} ${platformName(scope.platform, locale)}` : null,
     scope.topic ? `${es ? 'tema' : 'topic'} ${topic(scope.topic)}` : null,
     scope.campaign ? `${es ? 'campaña' : 'campaign'} ${campaign(scope.campaign)}` : null,
   ]
@@ -72,8 +70,8 @@ export function alertMessage(
   const severity = SEVERITY[locale][alert.severity];
   const metric = METRIC[locale][scope.metric];
   const scoped = where ? ` ${where}` : '';
-  const expected = figure(alert.expected, 0);
-  const score = figure(alert.score, 1);
+  const expected = formatEs(alert.expected, 0);
+  const score = formatEs(alert.score, 1);
   if (es) {
     const when = scope.granularity === 'hour' ? `en la hora del ${date} a las ${hour}` : `el día ${date}`;
     return (
