@@ -81,7 +81,6 @@ export interface PostSummary {
   author: PublicAuthor;
 }
 
-/** Post search: the filter, optional full-text `q` (every word must occur), a page of results. */
 /** "true" / "false" from a query string, or a boolean. */
 const Flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
@@ -98,6 +97,7 @@ export const SearchLabels = z.object({
 });
 export type SearchLabels = z.infer<typeof SearchLabels>;
 
+/** Post search: the filter, labels, optional full-text `q` (every word must occur), a page. */
 export const PostSearch = z.object({
   filter: PostFilter,
   /** Absent: any analysis. */

@@ -18,7 +18,7 @@ import { rateChart } from './series-charts.js';
 const SAMPLES = 20;
 const SHOWN = 6;
 
-// wordOf lives with the other evidence helpers (the post card's "Por qué" uses it too).
+// wordOf lives with the other evidence helpers (client/evidence.ts), re-exported for its tests.
 export { wordOf };
 
 /**

@@ -37,7 +37,6 @@ const ImpactParams = z
     path: ['topic'],
   });
 
-/** Campaigns: CRUD (analysts), KPIs and launch impact (everyone signed in). */
 /** What posts are matched to a campaign by (nlp/campaigns.ts): a change to any re-matches. */
 const MATCHED_BY = ['startDate', 'endDate', 'hashtags', 'handles', 'keywords', 'countries'] as const;
 
@@ -46,6 +45,7 @@ function matchDays(campaign: Pick<Campaign, 'startDate' | 'endDate'>, today: str
   return { from: campaign.startDate, to: campaign.endDate ?? today };
 }
 
+/** Campaigns: CRUD (analysts), KPIs and launch impact (everyone signed in). */
 export function campaignRoutes({ store, runner }: RouteDeps): Route[] {
   /**
    * Posts are matched to campaigns when they are analysed: after a campaign is created, changed

@@ -177,7 +177,6 @@ export class MongoLists {
     return this.posts.countDocuments(postMatch(filter));
   }
 
-  /** The newest posts of a filter (id, text), newest first, ties by id descending. */
   /** Texts of the filter's newest `limit` posts carrying a term or hashtag (folded value). */
   async textsWith(
     filter: PostFilter,
@@ -194,6 +193,7 @@ export class MongoLists {
     return rows.map((row) => row.doc.text as string);
   }
 
+  /** The newest posts of a filter (id, text), newest first, ties by id descending. */
   async newestTexts(filter: PostFilter, limit: number): Promise<{ id: string; text: string }[]> {
     const rows = await this.posts
       .find(postMatch(filter), {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Brief } from '../../models/brief.js';
 import type { CountryCode } from '../../models/common.js';
 import type { Store } from '../../models/store.js';
@@ -28,8 +29,15 @@ export interface ProducedBrief {
 export function briefId(request: BriefRequest): string {
   const countries = [...request.scope.countries].sort().join('-').toLowerCase();
   const campaigns = [...request.scope.campaigns].sort().join('-');
-  return [request.week.toLowerCase(), request.locale, countries && `c-${countries}`, campaigns && `k-${campaigns}`].filter(Boolean).join('_').slice(0, 128);
+  const id = [request.week.toLowerCase(), request.locale, countries && `c-${countries}`, campaigns && `k-${campaigns}`].filter(Boolean).join('_');
+  if (id.length <= MAX_ID) return id;
+  // Long campaign lists: a digest of the scope keeps two scopes apart (a cut would not).
+  const digest = createHash('sha256').update(id).digest('hex').slice(0, 16);
+  return `${id.slice(0, MAX_ID - 18)}_${digest}`;
 }
+
+/** Longest brief id (store keys and file names stay short). */
+const MAX_ID = 128;
 
 /** Belize reads in English; every other scope in Spanish. */
 export function defaultLocale(countries: readonly CountryCode[]): BriefLocale {

@@ -78,3 +78,15 @@ describe('figures (trial 2, defect 3)', () => {
     ]);
   });
 });
+
+describe('brief ids', () => {
+  it('keep two long scopes apart instead of cutting them to the same id', async () => {
+    const { briefId } = await import('../../../workers/brief/generate.js');
+    const campaigns = (last: string) => [...Array.from({ length: 9 }, (_, i) => `campana-muy-larga-de-prevencion-numero-${i}`), last];
+    const a = briefId({ week: '2026-W47', locale: 'es', scope: { countries: ['HN'], campaigns: campaigns('final-a') } });
+    const b = briefId({ week: '2026-W47', locale: 'es', scope: { countries: ['HN'], campaigns: campaigns('final-b') } });
+    expect(a).not.toBe(b);
+    expect(a.length).toBeLessThanOrEqual(128);
+    expect(briefId({ week: '2026-W47', locale: 'en', scope: { countries: ['BZ'], campaigns: [] } })).toBe('2026-w47_en_c-bz');
+  });
+});
