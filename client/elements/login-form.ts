@@ -4,8 +4,9 @@ import { i18n, LocaleController } from '../i18n/index.js';
 import { changePassword, signIn, type Session } from '../state/session.js';
 import { shared } from './styles.js';
 
-/** server/auth/passwords.ts `MIN_PASSWORD_LENGTH`: checked here before the request. */
-export const MIN_PASSWORD_LENGTH = 10;
+// The API's bound (models/user.ts), checked here before the request.
+import { MIN_PASSWORD_LENGTH } from '../../models/user.js';
+export { MIN_PASSWORD_LENGTH };
 
 type PasswordField = 'current' | 'next' | 'confirm';
 

@@ -1,3 +1,4 @@
+import type { Emotion } from '../../models/enrichment.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
 import '../elements/empty-state.js';
@@ -11,7 +12,8 @@ import { AppStateController } from '../state/app-state.js';
 import type { Role } from '../state/session.js';
 
 const LABEL_KEYS = ['sentiment', 'emotion', 'misogyny', 'hate'] as const;
-const EMOTIONS = ['fear', 'anger', 'sadness', 'disgust', 'joy', 'surprise', 'others'] as const;
+/** The emotions in the order analysts look for them: fear first (perceived insecurity). */
+const EMOTIONS = ['fear', 'anger', 'sadness', 'disgust', 'joy', 'surprise', 'others'] as const satisfies readonly Emotion[];
 
 /**
  * `<view-explorar>`: post search with the global filter, words (URL `q`) and the labels of the
