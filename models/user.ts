@@ -18,6 +18,3 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 export type PublicUser = Omit<User, 'passwordHash'>;
-
-/** Shortest password accepted: checked by the API and, before sending, by the dashboard. */
-export const MIN_PASSWORD_LENGTH = 10;

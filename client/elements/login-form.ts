@@ -4,8 +4,8 @@ import { i18n, LocaleController } from '../i18n/index.js';
 import { changePassword, signIn, type Session } from '../state/session.js';
 import { shared } from './styles.js';
 
-// The API's bound (models/user.ts), checked here before the request.
-import { MIN_PASSWORD_LENGTH } from '../../models/user.js';
+// The API's bound (models/password-policy.ts, no zod in the bundle), checked here before the request.
+import { MIN_PASSWORD_LENGTH } from '../../models/password-policy.js';
 export { MIN_PASSWORD_LENGTH };
 
 type PasswordField = 'current' | 'next' | 'confirm';

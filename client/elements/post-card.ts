@@ -1,4 +1,4 @@
-import { EMOTIONS, type Emotion } from '../../models/enrichment.js';
+import type { Emotion } from '../../models/enrichment.js';
 import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
@@ -13,10 +13,13 @@ import { shared } from './styles.js';
 type Evidence = { feature: string; weight: number }[];
 const SENTIMENTS = ['P', 'NEU', 'N'] as const;
 
+/** The emotions an analyst can set (models/enrichment.ts EMOTIONS; imported as a type: no zod in the bundle). */
+const EMOTIONS = ['anger', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'others'] as const satisfies readonly Emotion[];
+
 /**
  * `<post-card>`: one post with its labels; "Por qué" opens the analysers' explanation (the
  * evidence terms and their weights, from GET /api/posts/:id). Analysts correct the sentiment
- * or the misogyny label in one click (POST /api/annotations).
+ * or the misogyny label in one click, and hate or emotion in the detail (POST /api/annotations).
  * @prop post - the post as listed by search
  * @prop userRole - the signed-in role; corrections need `analyst`
  * @fires annotated - `detail: { postId, labels }` after a correction is saved

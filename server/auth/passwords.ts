@@ -4,7 +4,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 /** OWASP's argon2id baseline (19 MiB, 2 passes): about 20-40 ms per hash on a server core. */
 const OPTIONS = { type: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export { MIN_PASSWORD_LENGTH } from '../../models/user.js';
+export { MIN_PASSWORD_LENGTH } from '../../models/password-policy.js';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
