@@ -176,8 +176,9 @@ export function analyzeWith(
     const signals = lexiconSignals(norm, 'en', bundle.lexicon);
     sentiment = sentimentFromLexicon(signals);
     emotions = emotionFromLexicon(signals);
-    misogyny = misogynyFromLexicon(signals, detectMisogynyCues(words, bundle.lexicon.misogynyCues.en));
-    hate = hateFromLexicon(signals);
+    const cues = detectMisogynyCues(words, bundle.lexicon.misogynyCues.en);
+    misogyny = misogynyFromLexicon(signals, cues);
+    hate = hateFromLexicon(signals, cues);
     topics = detectTopics(words, hashtags, 'en', res.topics);
   } else {
     sentiment = neutralSentiment();

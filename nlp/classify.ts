@@ -304,7 +304,7 @@ export function hateFromModel(
   cuesOf: () => MisogynyCues = () => NO_CUES,
 ): HateResult {
   const model = ctx.models.hate;
-  if (!model) return hateFromLexicon(signals);
+  if (!model) return hateFromLexicon(signals, cuesOf());
   const p = blend(predict(model, ctx.table, ctx.matches).probs, ctx.onnx?.hate)[1]!;
   const hateful = p >= model.threshold;
   const condemn = hateful ? stanceOf().condemn : [];
@@ -317,9 +317,13 @@ export function hateFromModel(
   return { flag, score: r3(clamp01(p)), explanation };
 }
 
-export function hateFromLexicon(signals: LexiconSignals): HateResult {
+/** Hate from the lexicon alone (English, or no model): the same target rule as the model's. */
+export function hateFromLexicon(signals: LexiconSignals, cues: MisogynyCues = NO_CUES): HateResult {
   const score = clamp01(1 - Math.exp(-0.9 * signals.hate));
-  return { flag: score >= 0.5, score: r3(score), explanation: signals.evidence.hate.slice(0, 5) };
+  const targeted = score < 0.5 || hateTargeted(cues);
+  const explanation = signals.evidence.hate.slice(0, 5);
+  if (!targeted) explanation.unshift({ feature: 'objetivo:ninguno', weight: -1 });
+  return { flag: score >= 0.5 && targeted, score: r3(score), explanation };
 }
 
 export function neutralFlag(): { flag: false; score: number; explanation: Evidence[] } {

@@ -80,6 +80,11 @@ describe('misogynistic speech (sexism x intention)', () => {
     expect(kitchen.flag).toBe(false);
     expect(kitchen.explanation.some((e) => e.feature === 'objetivo:ninguno') || kitchen.score < 0.5).toBe(true);
     expect(analyzer.analyze({ text: 'Fuera los migrantes invasores, que se vayan a su país esa plaga' }).hate.flag).toBe(true);
+    // English (Belize) posts, lexicon only: the same rule.
+    const school = analyzer.analyze({ text: 'Go back to school kids, the holidays are over in Belize City' }).hate;
+    expect(school).toMatchObject({ flag: false });
+    expect(school.explanation[0]).toEqual({ feature: 'objetivo:ninguno', weight: -1 });
+    expect(analyzer.analyze({ text: 'Deport them all, these illegals are invading Belize' }).hate.flag).toBe(true);
   });
 
   it('does not call a condemnation hate speech', async () => {
