@@ -20,8 +20,8 @@ import { can, type Role } from '../state/session.js';
 export class ViewCampanas extends LitElement {
   static override properties = { userRole: { attribute: false }, rematching: { state: true } };
   declare userRole: Role;
-  /** Name of the campaign just saved, whose days' posts the server is matching again. */
-  declare rematching: string | null;
+  /** The campaign just saved, whose days' posts the server is matching again (said while it is shown). */
+  declare rematching: { id: string; name: string } | null;
   private readonly state = new AppStateController(this);
   /** Newest first: the campaign most likely being watched leads. */
   private readonly campaigns = new Task(this, {
@@ -61,7 +61,7 @@ export class ViewCampanas extends LitElement {
         ${editor ? html`<button type="button" class="primary" id="new-campaign" @click=${() => this.form?.open(null)}><span aria-hidden="true">+</span> ${i18n.t.forms.campaign.create}</button>` : null}
       </div>
       ${editor ? html`<campaign-form @saved=${this.onSaved}></campaign-form>` : null}
-      ${this.rematching ? html`<p class="notice" role="status">${t.rematching(this.rematching)}</p>` : null}
+      ${this.rematching && this.state.state.params.get('c') === this.rematching.id ? html`<p class="notice" role="status">${t.rematching(this.rematching.name)}</p>` : null}
       ${renderTask(this.campaigns, (campaigns) => {
         if (campaigns.length === 0) return html`<empty-state heading=${t.title}>${t.empty}</empty-state>`;
         const params = this.state.state.params;
@@ -95,7 +95,7 @@ export class ViewCampanas extends LitElement {
   /** Lists the saved campaign and selects it. */
   private onSaved(event: CustomEvent<Campaign>) {
     // The server analyses the campaign's days again (server/routes/campaigns.ts): say so.
-    this.rematching = event.detail.name;
+    this.rematching = { id: event.detail.id, name: event.detail.name };
     this.state.state.setParam('c', event.detail.id);
     this.campaigns.run();
   }
