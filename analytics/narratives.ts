@@ -36,14 +36,14 @@ export function narrativesOf(
     }
   }
   const shown = clusters.slice(0, options.limit ?? 20);
+  const units = shown.map((cluster) => labelUnits(cluster.terms, cluster.members, posts));
   const spelled = displayForms(
     current.map((p) => p.text),
-    new Set(shown.flatMap((cluster) => cluster.terms.slice(0, 3))),
+    new Set(units.flat(2)),
   );
   const narratives = shown.map((cluster, c) => ({
-    label: cluster.terms
-      .slice(0, 3)
-      .map((term) => spelled.get(term) ?? term)
+    label: units[c]!
+      .map((unit) => unit.map((term) => spelled.get(term) ?? term).join(' '))
       .join(' · '),
     terms: cluster.terms,
     size: cluster.members.length,
@@ -53,6 +53,66 @@ export function narrativesOf(
   }));
   const inNarratives = narratives.reduce((sum, narrative) => sum + narrative.size, 0);
   return { sampled: current.length, other: current.length - inNarratives, narratives };
+}
+
+/** Label terms considered: the cluster's most distinctive ones. */
+const LABEL_CANDIDATES = 4;
+/** Share of the members holding two label terms that must hold them side by side to join them. */
+const JOINED_SHARE = 0.8;
+
+/**
+ * Up to 3 label units, each one term or two that the members write side by side ("orange
+ * walk", "santiago caballeros" of Santiago de los Caballeros), so a place or a phrase is not
+ * read as two separate ideas. Order as most members write it.
+ */
+export function labelUnits(
+  terms: readonly string[],
+  members: readonly number[],
+  posts: readonly { terms: readonly string[] }[],
+): string[][] {
+  const top = terms.slice(0, LABEL_CANDIDATES);
+  const used = new Set<string>();
+  const units: string[][] = [];
+  for (const a of top) {
+    if (used.has(a)) continue;
+    used.add(a);
+    // The partner written next to it most consistently, if any passes the bar.
+    let best: { b: string; order: 'ab' | 'ba'; share: number } | null = null;
+    for (const b of top) {
+      if (used.has(b)) continue;
+      const found = sideBySide(a, b, members, posts);
+      if (found && (!best || found.share > best.share)) best = { b, ...found };
+    }
+    if (best) used.add(best.b);
+    units.push(!best ? [a] : best.order === 'ab' ? [a, best.b] : [best.b, a]);
+    if (units.length === 3) break;
+  }
+  return units;
+}
+
+/** 'ab' or 'ba' (and how many of them) when most members holding both terms write them adjacent. */
+function sideBySide(
+  a: string,
+  b: string,
+  members: readonly number[],
+  posts: readonly { terms: readonly string[] }[],
+): { order: 'ab' | 'ba'; share: number } | null {
+  let both = 0;
+  let ab = 0;
+  let ba = 0;
+  for (const i of members) {
+    const terms = posts[i]!.terms;
+    const ia = terms.indexOf(a);
+    const ib = terms.indexOf(b);
+    if (ia < 0 || ib < 0) continue;
+    both++;
+    if (ib === ia + 1) ab++;
+    else if (ia === ib + 1) ba++;
+  }
+  if (both < 3) return null;
+  if (ab >= JOINED_SHARE * both) return { order: 'ab', share: ab / both };
+  if (ba >= JOINED_SHARE * both) return { order: 'ba', share: ba / both };
+  return null;
 }
 
 /** Up to 3 members, the closest to the centroid first, skipping repeats of a sample's text. */

@@ -264,3 +264,18 @@ describe('hashtagForms', () => {
     expect(forms.get('ni_una_menos2026')).toBe('Ni_Una_Menos2026');
   });
 });
+
+describe('labelUnits', () => {
+  it('joins two label terms that most members write side by side, in their order', async () => {
+    const { labelUnits } = await import('../../../analytics/narratives.js');
+    const posts = [
+      'Balacera en Orange Walk deja dos heridos',
+      'Otra balacera en Orange Walk esta noche',
+      'Orange Walk: balacera cerca del mercado',
+      'Policía investiga balacera en Orange Walk',
+    ].map((text) => ({ terms: tokenize(text) }));
+    expect(labelUnits(['orange', 'balacera', 'walk', 'heridos'], [0, 1, 2, 3], posts)).toEqual([['orange', 'walk'], ['balacera'], ['heridos']]);
+    // Words that only share posts stay apart.
+    expect(labelUnits(['balacera', 'policia', 'heridos'], [0, 1, 2, 3], posts)).toEqual([['balacera'], ['policia'], ['heridos']]);
+  });
+});
