@@ -150,40 +150,9 @@ function categoryLabel(code: string, locale: Locale): string | null {
   return CATALOGUES[locale].labels.misogynyCategories[code] ?? null;
 }
 
-/**
- * Names and codes the place resolver reads in a profile location (lexicons/places: "guate",
- * "rd", "slv") beyond the countries' own names in either language.
- */
-const COUNTRY_ALIASES: Record<string, string> = {
-  guate: 'GT', gt: 'GT', gua: 'GT', chapinlandia: 'GT',
-  hn: 'HN', hnd: 'HN', catrachilandia: 'HN',
-  salvador: 'SV', elsalvador: 'SV', sv: 'SV', slv: 'SV', guanacos: 'SV',
-  costarica: 'CR', tiquicia: 'CR', cr: 'CR', cri: 'CR',
-  pa: 'PA', pan: 'PA', pty: 'PA',
-  'rep dom': 'DO', rd: 'DO', do: 'DO', dom: 'DO', quisqueya: 'DO',
-  bz: 'BZ', blz: 'BZ',
-};
-
-/** The country a profile's place names ("guatemala", "belice", "rd", "🇬🇹"), or null. */
-export function countryOfPlace(place: string): string | null {
-  const countries = CATALOGUES.es.labels.countries;
-  // A flag: two regional indicator letters spell the ISO code.
-  const letters = [...place.trim()].map((ch) => ch.codePointAt(0)! - 0x1f1e6);
-  if (letters.length === 2 && letters.every((n) => n >= 0 && n < 26)) {
-    const code = String.fromCharCode(...letters.map((n) => 65 + n));
-    return countries[code] ? code : null;
-  }
-  const key = fold(place).replace(/\s+/g, ' ').trim().replace(/^republica de /, '');
-  for (const catalogue of [CATALOGUES.es, CATALOGUES.en])
-    for (const [code, name] of Object.entries(catalogue.labels.countries)) if (fold(name) === key) return code;
-  return COUNTRY_ALIASES[key] ?? null;
-}
-
-/** A place of the author's profile as a reader names it: "belice" → "Belize" in English; "san pedro sula" → "San Pedro Sula". */
-function placeName(place: string, locale: Locale): string {
-  const code = countryOfPlace(place);
-  if (code) return CATALOGUES[locale].labels.countries[code] ?? code;
-  return place.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => `${space}${letter.toUpperCase()}`);
+/** The author's own words, quoted the reader's way: «belice» / “belice”. */
+function quoted(words: string, locale: Locale): string {
+  return locale === 'es' ? `«${words}»` : `“${words}”`;
 }
 
 /** One evidence feature, readable: internal names translated, words spelled as in the post. */
@@ -197,9 +166,10 @@ export function readableEvidence(feature: string, text: string, locale: Locale, 
   const category = /^([a-z]+(?:-[a-z]+)*):(.+)$/su.exec(feature);
   const categoryName = category ? categoryLabel(category[1]!, locale) : null;
   if (category && categoryName) return `${categoryName}: ${readableEvidence(category[2]!.trim(), text, locale, spelled)}`;
-  // "perfil:belice" → "author profile: Belize": where the author says they are, in the reader's words.
+  // "perfil:belice" → "author profile: “belice”": what the author wrote (the place block above
+  // names the country it resolves to).
   const profile = /^perfil:(.+)$/su.exec(feature);
-  if (profile) return `${names['perfil']}: ${placeName(profile[1]!.trim(), locale)}`;
+  if (profile) return `${names['perfil']}: ${quoted(profile[1]!.trim(), locale)}`;
   // "léxico:mis:stereotyping-dominance (zorra)" → "léxico misógino (estereotipos y dominación): zorra"
   const misogyny = /^léxico:mis:([a-z-]+)\s*(?:\(([^)]*)\))?$/u.exec(feature);
   if (misogyny) {
