@@ -41,18 +41,31 @@ export interface AlertNames {
 }
 
 
+/** What an alert is worded from: what it watched and its figures (`bucket` as stored). */
+export type AlertFigures = Pick<Alert, 'severity' | 'observed' | 'expected' | 'score' | 'bucket'> & {
+  scope: AlertScope;
+};
+
+/**
+ * An alert in the reader's language; one stored before alerts kept their scope, in the Spanish
+ * sentence it was stored with.
+ */
+export function alertText(
+  alert: Omit<AlertFigures, 'scope'> & { scope?: AlertScope | null; message: string },
+  locale: Locale = 'es',
+  names: AlertNames = {},
+): string {
+  return alert.scope ? alertMessage({ ...alert, scope: alert.scope }, locale, names) : alert.message;
+}
+
 /**
  * "Alerta grave: pico de publicaciones misóginas en Honduras, tema desapariciones: 48 en la
  * hora del 28/11 a las 14:00 UTC, cuando lo habitual es 12 (8.0 veces la variación normal)."
  * / "Severe alert: spike in misogynistic posts in Honduras, topic desapariciones: 48 in the
  * hour of 28/11 at 14:00 UTC, against a usual 12 (8.0 times the normal variation)."
  */
-export function alertMessage(
-  scope: AlertScope,
-  alert: Pick<Alert, 'severity' | 'observed' | 'expected' | 'score'> & { bucketMs: number },
-  locale: Locale = 'es',
-  names: AlertNames = {},
-): string {
+export function alertMessage(alert: AlertFigures, locale: Locale = 'es', names: AlertNames = {}): string {
+  const { scope } = alert;
   const es = locale === 'es';
   const topic = names.topic ?? ((id: string) => topicName(id, locale));
   const campaign = names.campaign ?? ((id: string) => id);
@@ -64,7 +77,7 @@ export function alertMessage(
   ]
     .filter(Boolean)
     .join(', ');
-  const d = new Date(alert.bucketMs);
+  const d = new Date(alert.bucket);
   const date = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
   const hour = `${String(d.getUTCHours()).padStart(2, '0')}:00 UTC`;
   const severity = SEVERITY[locale][alert.severity];

@@ -67,17 +67,20 @@ export function evaluateRule(
     const verdict = detectSpike(values, bucketMs, rule);
     if (!verdict.fired) continue;
     const createdAt = new Date(now).toISOString();
-    alerts.push({
-      id: `${rule.id}-${bucketMs}`,
-      ruleId: rule.id,
+    const figures = {
       bucket: new Date(bucketMs).toISOString(),
-      granularity: rule.granularity,
       severity: verdict.severity,
       observed: verdict.observed,
       expected: verdict.expected,
       score: verdict.score,
       scope: alertScope(rule),
-      message: alertMessage(alertScope(rule), verdict),
+    };
+    alerts.push({
+      id: `${rule.id}-${bucketMs}`,
+      ruleId: rule.id,
+      granularity: rule.granularity,
+      ...figures,
+      message: alertMessage(figures),
       createdAt,
       acknowledgedAt: null,
       delivered: false,

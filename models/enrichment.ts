@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import { CountryCode, Evidence, Identifier, IsoDateTime } from './common.js';
+import { EMOTIONS, MISOGYNY_CATEGORIES, SENTIMENTS } from './labels.js';
 
-export const SENTIMENTS = ['P', 'NEU', 'N'] as const;
+export { EMOTIONS, MISOGYNY_CATEGORIES, SENTIMENTS };
 export const SentimentLabel = z.enum(SENTIMENTS);
 export type SentimentLabel = z.infer<typeof SentimentLabel>;
 
-export const EMOTIONS = ['anger', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'others'] as const;
 export const Emotion = z.enum(EMOTIONS);
 export type Emotion = z.infer<typeof Emotion>;
 
-/** EXIST categories of sexism (2021 taxonomy). */
-export const MISOGYNY_CATEGORIES = [
-  'ideological-inequality',
-  'stereotyping-dominance',
-  'objectification',
-  'sexual-violence',
-  'misogyny-non-sexual-violence',
-] as const;
 export const MisogynyCategory = z.enum(MISOGYNY_CATEGORIES);
 export type MisogynyCategory = z.infer<typeof MisogynyCategory>;
 

@@ -1,7 +1,7 @@
 import { css, html, LitElement } from 'lit';
 import { formatDateTime, formatDay, formatNumber } from '../format.js';
-import { alertMessage } from '../../analytics/alert-message.js';
-import { i18n, LocaleController, topicName } from '../i18n/index.js';
+import { alertText } from '../../analytics/alert-message.js';
+import { i18n, LocaleController } from '../i18n/index.js';
 import type { Alert } from '../queries.js';
 import { shared } from './styles.js';
 
@@ -52,7 +52,7 @@ export class AlertList extends LitElement {
         (a) => html`<li class=${a.acknowledgedAt ? 'acked' : ''}>
           <span class="chip ${a.severity}">${t.severity[a.severity] ?? a.severity}</span>
           <div>
-            <div class="msg">${messageOf(a)}</div>
+            <div class="msg">${alertText(a, i18n.locale)}</div>
             <div class="meta">
               ${formatBucket(a)}${this.compact ? null : html` · ${t.observed}: ${formatNumber(a.observed)} · ${t.expected}: ${formatNumber(a.expected)}`}
             </div>
@@ -69,11 +69,7 @@ export class AlertList extends LitElement {
 }
 customElements.define('alert-list', AlertList);
 
-/** The alert in the reader's language (alerts stored before their scope was kept: as stored, in Spanish). */
-function messageOf(alert: Alert): string {
-  if (!alert.scope) return alert.message;
-  return alertMessage(alert.scope, { ...alert, bucketMs: Date.parse(alert.bucket) }, i18n.locale, { topic: topicName });
-}
+
 declare global {
   interface HTMLElementTagNameMap {
     'alert-list': AlertList;

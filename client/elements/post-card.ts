@@ -1,4 +1,5 @@
 import type { Emotion } from '../../models/enrichment.js';
+import { EMOTIONS, SENTIMENTS } from '../../models/labels.js';
 import { platformName } from '../../models/platform-names.js';
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
@@ -11,10 +12,6 @@ import { can, type Role } from '../state/session.js';
 import { shared } from './styles.js';
 
 type Evidence = { feature: string; weight: number }[];
-const SENTIMENTS = ['P', 'NEU', 'N'] as const;
-
-/** The emotions an analyst can set (models/enrichment.ts EMOTIONS; imported as a type: no zod in the bundle). */
-const EMOTIONS = ['anger', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'others'] as const satisfies readonly Emotion[];
 
 /**
  * `<post-card>`: one post with its labels; "Por qué" opens the analysers' explanation (the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Alert, AlertRule, AlertRuleInput } from '../../models/alert.js';
 import type { RouteDeps } from '../deps.js';
-import { alertMessage } from '../../analytics/alert-message.js';
+import { alertText } from '../../analytics/alert-message.js';
 import { valueLabel } from '../csv-values.js';
 import { ResourceConflictError, ResourceNotFoundError } from '../errors.js';
 import { defineRoute, NO_CONTENT, type Route } from '../registry.js';
@@ -72,7 +72,7 @@ export function alertRoutes({ store, config }: RouteDeps): Route[] {
           a.observed,
           a.expected,
           a.score,
-          a.scope ? alertMessage(a.scope, { ...a, bucketMs: Date.parse(a.bucket) }, locale) : a.message,
+          alertText(a, locale),
           a.acknowledgedAt,
         ]),
       }),

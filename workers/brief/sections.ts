@@ -1,4 +1,4 @@
-import { alertMessage } from '../../analytics/alert-message.js';
+import { alertText } from '../../analytics/alert-message.js';
 import { SMALL_SAMPLE } from '../../models/metrics.js';
 import type { BriefFigures, Png } from './figures.js';
 import { largestChanges } from './findings.js';
@@ -92,9 +92,7 @@ export function changesSection(w: BriefWriter, data: BriefData, locale: BriefLoc
 
 /** An alert in the brief's language, its topic as the brief words topics; old alerts as stored. */
 function alertSentence(alert: BriefAlert, locale: BriefLocale): string {
-  if (!alert.scope) return alert.message;
-  const figures = { ...alert, bucketMs: Date.parse(alert.bucket) };
-  return alertMessage(alert.scope, figures, locale, { topic: (id) => topicPhrase(id, locale) });
+  return alertText(alert, locale, { topic: (id) => topicPhrase(id, locale) });
 }
 
 export function alertsSection(w: BriefWriter, data: BriefData, locale: BriefLocale, t: BriefText): void {

@@ -1,17 +1,13 @@
 import type { Platform } from '../../models/common.js';
+import { PLATFORM_NAMES as SHOWN } from '../../models/platform-names.js';
 
-/** How each platform is named in the messages users read. */
+/**
+ * How each platform is named inside the collectors' sentences ("RSS devolvió…", "el archivo…"):
+ * the dashboard's names (models/platform-names.ts) but for the two that read as labels there.
+ */
 export const PLATFORM_NAMES: Record<Platform, string> = {
-  mastodon: 'Mastodon',
-  bluesky: 'Bluesky',
-  youtube: 'YouTube',
-  x: 'X',
-  reddit: 'Reddit',
-  telegram: 'Telegram',
+  ...(SHOWN.es as Record<Platform, string>),
   rss: 'RSS',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
   file: 'archivo',
 };
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { alertMessage } from '../../analytics/alert-message.js';
 import { alertScope } from '../../analytics/alerts.js';
 import type { Alert, AlertRule } from '../../models/alert.js';
-import { topicName } from '../../models/topic-names.js';
 import type { Source } from '../../models/source.js';
 import type { Store } from '../../models/store.js';
 import type { Analyzer } from '../../nlp/analyze.js';
@@ -137,11 +136,10 @@ function demoAlert(today: Date, spikeDay: string, observed: number, expected: nu
   // The spike's size in units of a Poisson count's usual variation (√expected), as a robust
   // z-score reads on a steady series: consistent with the figures the sentence gives.
   const score = Math.round(((observed - expected) / Math.sqrt(Math.max(1, expected))) * 10) / 10;
-  const figures = { severity: 'high' as const, observed, expected, score };
-  const scope = alertScope(rule);
+  const figures = { bucket, severity: 'high' as const, observed, expected, score, scope: alertScope(rule) };
   const alert: Alert = {
-    id: `demo-${spikeDay}`, ruleId: rule.id, bucket, granularity: rule.granularity, ...figures, scope,
-    message: alertMessage(scope, { ...figures, bucketMs: Date.parse(bucket) }, 'es', { topic: (id) => topicName(id, 'es') }),
+    id: `demo-${spikeDay}`, ruleId: rule.id, granularity: rule.granularity, ...figures,
+    message: alertMessage(figures),
     createdAt: `${spikeDay}T23:00:00.000Z`, acknowledgedAt: null, delivered: false,
   };
   return { rule, alert };
