@@ -61,22 +61,31 @@ const SPELLING_FALLBACK = 20;
 export async function spelled<T extends { value: string }>(
   reads: InsightReads,
   filter: PostFilter,
-  kind: EntityKind,
+  kindOf: EntityKind | ((row: T) => EntityKind),
   rows: readonly T[],
 ): Promise<T[]> {
-  if ((kind !== 'term' && kind !== 'hashtag') || rows.length === 0) return [...rows];
+  const kind = (row: T) => (typeof kindOf === 'function' ? kindOf(row) : kindOf);
+  const wanted = rows.filter((row) => kind(row) === 'term' || kind(row) === 'hashtag');
+  if (wanted.length === 0) return [...rows];
+  // One read of the newest posts serves terms and hashtags alike.
   const texts = (await reads.newestTexts(filter, SPELLING_SAMPLE)).map((post) => post.text);
-  const formsOf = kind === 'term' ? displayForms : hashtagForms;
-  const forms = formsOf(texts, new Set(rows.map((row) => row.value)));
+  const formsOf = (k: EntityKind) => (k === 'term' ? displayForms : hashtagForms);
+  const forms = new Map<string, string>();
+  for (const k of ['term', 'hashtag'] as const) {
+    const values = new Set(wanted.filter((row) => kind(row) === k).map((row) => row.value));
+    if (values.size === 0) continue;
+    for (const [value, form] of formsOf(k)(texts, values)) forms.set(`${k}:${value}`, form);
+  }
   // A value the newest posts do not carry (a hashtag of last month's spike): its own posts.
-  for (const row of rows) {
-    if (forms.has(row.value)) continue;
-    const own = await reads.textsWith(filter, kind, row.value, SPELLING_FALLBACK);
-    const form = formsOf(own, new Set([row.value])).get(row.value);
-    if (form) forms.set(row.value, form);
+  for (const row of wanted) {
+    const k = kind(row) as 'term' | 'hashtag';
+    if (forms.has(`${k}:${row.value}`)) continue;
+    const own = await reads.textsWith(filter, k, row.value, SPELLING_FALLBACK);
+    const form = formsOf(k)(own, new Set([row.value])).get(row.value);
+    if (form) forms.set(`${k}:${row.value}`, form);
   }
   return rows.map((row) => {
-    const form = forms.get(row.value);
+    const form = forms.get(`${kind(row)}:${row.value}`);
     return form ? { ...row, value: form } : row;
   });
 }
@@ -137,16 +146,7 @@ export async function emergingTermsFrom(
     baselinePosts: await reads.countPosts(baseline),
     limit: options.limit,
   });
-  const terms = rising.filter((term) => term.kind === 'term');
-  const hashtags = rising.filter((term) => term.kind === 'hashtag');
-  const spelling = new Map<EmergingTerm, EmergingTerm>();
-  const [spelledTerms, spelledTags] = [
-    await spelled(reads, options.filter, 'term', terms),
-    await spelled(reads, options.filter, 'hashtag', hashtags),
-  ];
-  terms.forEach((term, i) => spelling.set(term, spelledTerms[i]!));
-  hashtags.forEach((tag, i) => spelling.set(tag, spelledTags[i]!));
-  return rising.map((term) => spelling.get(term) ?? term);
+  return spelled(reads, options.filter, (term) => term.kind, rising);
 }
 
 /** Narratives of the range's newest posts, with the previous period's for the trend. */
