@@ -28,7 +28,8 @@ import { lexiconSignals } from './lexicon-signals.js';
 import { Matches } from './model/linear.js';
 import { loadOnnxScorer, type OnnxScorer, type OnnxTask } from './onnx.js';
 import { detectMisogynyCues, type MisogynyCues } from './misogyny-cues.js';
-import { placeSpans, resolvePlaces, type Gazetteer } from './places.js';
+import { namesPlace, placeMatches, resolvePlaces, type Gazetteer, type PlaceEntry } from './places.js';
+import type { PhraseHit } from './phrase-matcher.js';
 import { loadResources, type Resources } from './resources.js';
 import { detectTopics } from './topics.js';
 import { fold } from './text/fold.js';
@@ -115,11 +116,19 @@ function extractOptions(res: Resources): ExtractOptions {
  * its "caballeros". The words are dropped rather than replaced, so no placeholder adds
  * character n-grams of a real word. Places are resolved from the full text.
  */
-function withoutPlaces(norm: NormalizedText, text: string, gaz: Gazetteer): NormalizedText {
-  const spans = placeSpans(norm.words, text, gaz);
-  if (spans.length === 0) return norm;
+function withoutPlaces(
+  norm: NormalizedText,
+  text: string,
+  gaz: Gazetteer,
+  matches: readonly PhraseHit<PlaceEntry[]>[],
+): NormalizedText {
   const drop = new Set<number>();
-  for (const [start, end] of spans) for (let i = start; i < end; i++) drop.add(i);
+  for (const hit of matches) {
+    // Matches past the post's own words are in hashtag segments appended for resolution.
+    if (hit.end > norm.words.length || !namesPlace(hit, text, gaz)) continue;
+    for (let i = hit.start; i < hit.end; i++) drop.add(i);
+  }
+  if (drop.size === 0) return norm;
   const words = norm.words.filter((_, i) => !drop.has(i));
   const negated = Uint8Array.from([...norm.negated].filter((_, i) => !drop.has(i)));
   return { ...norm, words, negated, text: words.join(' ') };
@@ -145,8 +154,10 @@ export function analyzeWith(
     extraWords.push('|', ...segmentHashtag(raw.replace(/^#/, ''), bundle.text.segment).split(' '));
   }
   const words = extraWords.length > 0 ? [...norm.words, ...extraWords] : norm.words;
+  // Matched once: resolution reads the places, the classifiers read the text without them.
+  const placeHits = placeMatches(words, res.gazetteer);
   const places = resolvePlaces(
-    { text: input.text, words, hashtags, location: input.authorLocation ?? null },
+    { text: input.text, words, hashtags, location: input.authorLocation ?? null, matches: placeHits },
     res.gazetteer,
   );
 
@@ -156,7 +167,7 @@ export function analyzeWith(
   let hate: Analysis['hate'];
   let topics: TopicResult[];
   if (lang === 'es') {
-    const classified = withoutPlaces(norm, input.text, res.gazetteer);
+    const classified = withoutPlaces(norm, input.text, res.gazetteer, placeHits);
     const signals = lexiconSignals(classified, 'es', bundle.lexicon);
     const matches = new Matches(res.table);
     extractFeatures(classified, signals, extractOptions(res), matches.sink);

@@ -10,7 +10,7 @@
 import type { Evidence } from '../models/common.js';
 import type { CountryCode } from '../models/common.js';
 import type { PlaceResult } from '../models/enrichment.js';
-import { PhraseMatcher } from './phrase-matcher.js';
+import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
 import { fold, foldKey } from './text/fold.js';
 
 export interface CountryGazetteer {
@@ -28,7 +28,7 @@ export interface CountryGazetteer {
 
 type Kind = 'country' | 'demonym' | 'code' | 'admin1' | 'municipality';
 
-interface PlaceEntry {
+export interface PlaceEntry {
   country: CountryCode;
   admin1: string | null;
   kind: Kind;
@@ -126,6 +126,8 @@ export interface PlaceContext {
   words: readonly string[];
   hashtags: readonly string[];
   location?: string | null;
+  /** placeMatches of `words`, when the caller has them already. */
+  matches?: readonly PhraseHit<PlaceEntry[]>[];
 }
 
 interface Clue {
@@ -172,7 +174,7 @@ export function resolvePlaces(ctx: PlaceContext, gaz: Gazetteer): PlaceResult[] 
   };
 
   const tagSet = ctx.hashtags.length > 0 ? new Set(ctx.hashtags) : NO_TAGS;
-  collectWords(ctx.words, 'text', gaz, clues, ctx.text, tagSet);
+  collectWords(ctx.words, 'text', gaz, clues, ctx.text, tagSet, ctx.matches);
   for (const tag of ctx.hashtags) {
     const entries = gaz.compact.get(tag);
     if (entries) clues.push({ entries, from: 'hashtag', phrase: tag, locative: true });
@@ -307,24 +309,26 @@ function best(entries: PlaceEntry[]): PlaceEntry {
 const NO_TAGS: ReadonlySet<string> = new Set();
 
 /**
- * Word ranges [start, end) of `words` that name a place of the gazetteer in the text, as
- * resolution reads them (longest match; a name that is also a common word only when
- * capitalised mid-sentence: "Santa Ana", "Colón", not "la paz" of "queremos la paz").
+ * The gazetteer's phrases in `words`, longest first where they overlap (a shorter match inside
+ * a longer one is dropped): what place resolution reads, and what the classifiers leave out.
  */
-export function placeSpans(words: readonly string[], text: string, gaz: Gazetteer): [number, number][] {
+export function placeMatches(words: readonly string[], gaz: Gazetteer): PhraseHit<PlaceEntry[]>[] {
   const hits = gaz.matcher.match(words);
-  if (hits.length === 0) return [];
   if (hits.length > 1)
     hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const spans: [number, number][] = [];
+  const kept: PhraseHit<PlaceEntry[]>[] = [];
   let covered = -1;
   for (const hit of hits) {
     if (hit.start < covered) continue;
-    if (gaz.common.has(hit.phrase) && !capitalised(text, hit.phrase)) continue;
     covered = hit.end;
-    spans.push([hit.start, hit.end]);
+    kept.push(hit);
   }
-  return spans;
+  return kept;
+}
+
+/** Whether a match names a place in `original`: a common-word name only when capitalised mid-sentence. */
+export function namesPlace(hit: PhraseHit<PlaceEntry[]>, original: string, gaz: Gazetteer): boolean {
+  return !gaz.common.has(hit.phrase) || capitalised(original, hit.phrase);
 }
 
 function collectWords(
@@ -334,18 +338,12 @@ function collectWords(
   clues: Clue[],
   original: string | null,
   hashtags: ReadonlySet<string> = NO_TAGS,
+  matches: readonly PhraseHit<PlaceEntry[]>[] = placeMatches(words, gaz),
 ): void {
-  const hits = gaz.matcher.match(words);
-  // Longest match wins; overlapping shorter matches are dropped.
-  if (hits.length > 1)
-    hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  let covered = -1;
-  for (const hit of hits) {
-    if (hit.start < covered) continue;
-    covered = hit.end;
+  for (const hit of matches) {
     // The words of a hashtag are in the text too: the hashtag clue already counts them.
     if (hashtags.has(hit.phrase.replace(/ /g, ''))) continue;
-    if (original && gaz.common.has(hit.phrase) && !capitalised(original, hit.phrase)) continue;
+    if (original && !namesPlace(hit, original, gaz)) continue;
     const locative = hit.start > 0 && LOCATIVE.has(words[hit.start - 1]!);
     clues.push({ entries: hit.payload, from, phrase: hit.phrase, locative });
   }

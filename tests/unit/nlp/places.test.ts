@@ -93,14 +93,16 @@ describe('places', () => {
   });
 });
 
-describe('placeSpans (what the classifiers do not read)', () => {
+describe('placeMatches and namesPlace (what the classifiers do not read)', () => {
   it('finds place names, a common-word name only when capitalised mid-sentence', async () => {
-    const { placeSpans } = await import('../../../nlp/places.js');
+    const { namesPlace, placeMatches } = await import('../../../nlp/places.js');
     const { sharedResources } = await import('./helpers/shared.js');
     const gaz = sharedResources().gazetteer;
     const spans = (text: string) => {
       const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
-      return placeSpans(words, text, gaz).map(([a, b]) => words.slice(a, b).join(' '));
+      return placeMatches(words, gaz)
+        .filter((hit) => namesPlace(hit, text, gaz))
+        .map((hit) => words.slice(hit.start, hit.end).join(' '));
     };
     expect(spans('Marcha en Santiago de los Caballeros y en Santa Ana')).toEqual(['santiago de los caballeros', 'santa ana']);
     expect(spans('Queremos la paz en nuestras colonias')).toEqual([]);
