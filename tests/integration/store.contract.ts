@@ -254,10 +254,16 @@ export function storeContract(name: string, createStore: () => Promise<Store>): 
         // 300 newer posts (the sample read to learn spellings) without it.
         const newer = Array.from({ length: 300 }, (_, i) => ({
           post: { externalId: `n${i}`, author: author(`n${i % 50}`, 10), createdAt: new Date(Date.parse('2026-11-03T00:00:00Z') + i * 60_000).toISOString(), text: `Tráfico en la ciudad número ${i}`, hashtags: [] },
-          facts: { country: 'GT' as const },
+          facts: { country: 'HN' as const },
         }));
-        await seed([...old, ...newer]);
-        expect(await store.analytics.topEntities(filter(), 'hashtag', 3)).toEqual([{ value: 'JusticiaParaKarla', posts: 10, interactions: 10 }]);
+        // More than 200 later posts elsewhere carry it too (lower-case): the lookup reads the
+        // filter's own posts, not only the value's latest matches.
+        const elsewhere = Array.from({ length: 210 }, (_, i) => ({
+          post: { externalId: `e${i}`, author: author(`e${i % 50}`, 10), createdAt: new Date(Date.parse('2026-11-04T00:00:00Z') + i * 60_000).toISOString(), text: `Compartan #justiciaparakarla ${i}`, hashtags: ['justiciaparakarla'] },
+          facts: { country: 'SV' as const },
+        }));
+        await seed([...old, ...newer, ...elsewhere]);
+        expect(await store.analytics.topEntities(filter({ country: 'HN' }), 'hashtag', 3)).toEqual([{ value: 'JusticiaParaKarla', posts: 10, interactions: 10 }]);
       });
 
       it('breaks KPIs down by any dimension, exactly', async () => {

@@ -78,7 +78,9 @@ describe('misogynistic speech (sexism x intention)', () => {
     expect(anger.flag).toBe(false);
     const kitchen = analyzer.analyze({ text: 'Fui a la cocina por un vaso de agua y se fue la luz en Tegucigalpa' }).hate;
     expect(kitchen.flag).toBe(false);
-    expect(kitchen.explanation.some((e) => e.feature === 'objetivo:ninguno') || kitchen.score < 0.5).toBe(true);
+    // The model scores it as hate; the missing target is what clears it.
+    expect(kitchen.score).toBeGreaterThan(0.5);
+    expect(kitchen.explanation[0]).toEqual({ feature: 'objetivo:ninguno', weight: -1 });
     expect(analyzer.analyze({ text: 'Fuera los migrantes invasores, que se vayan a su país esa plaga' }).hate.flag).toBe(true);
     // English (Belize) posts, lexicon only: the same rule.
     const school = analyzer.analyze({ text: 'Go back to school kids, the holidays are over in Belize City' }).hate;
